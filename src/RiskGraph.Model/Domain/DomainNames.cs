@@ -1,0 +1,36 @@
+namespace RiskGraph.Model.Domain;
+
+/// <summary>
+/// The snake_case names used in CSV files, the store and JSON for the domain enums.
+/// One table per enum keeps parsing and printing symmetric.
+/// </summary>
+public static class DomainNames
+{
+    private static readonly string[] StatusNames = ["in_business", "suspended", "revoked", "cancelled"];
+    private static readonly string[] HolderNames = ["person", "enterprise"];
+    private static readonly string[] PenaltyNames = ["warning", "fine", "confiscation", "suspension", "licence_revoked"];
+    private static readonly string[] ListNames =
+        ["abnormal_operation", "serious_violation", "serious_dishonesty", "dishonest_judgment_debtor", "red_list"];
+
+    public static string Name(this EnterpriseStatus value) => StatusNames[(int)value];
+    public static string Name(this HolderKind value) => HolderNames[(int)value];
+    public static string Name(this PenaltyKind value) => PenaltyNames[(int)value];
+    public static string Name(this ListType value) => ListNames[(int)value];
+
+    public static IReadOnlyList<string> AllStatuses => StatusNames;
+    public static IReadOnlyList<string> AllHolderKinds => HolderNames;
+    public static IReadOnlyList<string> AllPenaltyKinds => PenaltyNames;
+    public static IReadOnlyList<string> AllListTypes => ListNames;
+
+    public static bool TryParse(string text, out EnterpriseStatus value) => TryFind(StatusNames, text, out value);
+    public static bool TryParse(string text, out HolderKind value) => TryFind(HolderNames, text, out value);
+    public static bool TryParse(string text, out PenaltyKind value) => TryFind(PenaltyNames, text, out value);
+    public static bool TryParse(string text, out ListType value) => TryFind(ListNames, text, out value);
+
+    private static bool TryFind<T>(string[] names, string text, out T value) where T : struct, Enum
+    {
+        int index = Array.IndexOf(names, text);
+        value = index >= 0 ? (T)(object)index : default;
+        return index >= 0;
+    }
+}

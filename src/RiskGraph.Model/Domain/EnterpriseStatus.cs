@@ -1,0 +1,9 @@
+namespace RiskGraph.Model.Domain;
+
+public enum EnterpriseStatus
+{
+    InBusiness,
+    Suspended,
+    Revoked,
+    Cancelled,
+}

@@ -1,0 +1,71 @@
+namespace RiskGraph.Model.Features;
+
+/// <summary>
+/// Feature slots of schema version 1. The constants are the column indexes the extractor writes; the tables
+/// below give each its name and meaning. Changing either means a new version.
+/// </summary>
+public static class FeatureCatalog
+{
+    public const string Version = "1";
+
+    // Own-record attributes.
+    public const int PenaltyWarning = 0, PenaltyFine = 1, PenaltyConfiscation = 2, PenaltySuspension = 3, PenaltyLicenceRevoked = 4;
+    public const int FineTotalLog = 5, OnAbnormalOperation = 6, OnSeriousViolation = 7, OnSeriousDishonesty = 8;
+    public const int OnDishonestDebtor = 9, OnRedList = 10, AgeYears = 11, CapitalLog = 12, NotInBusiness = 13, RecentPenalties = 14;
+    public const int AttributeCount = 15;
+
+    // Graph structure and neighbourhood exposure.
+    public const int Executives = 15, Shareholders = 16, Holdings = 17, Suppliers = 18, Buyers = 19, Guarantors = 20, Guaranteed = 21;
+    public const int PersonLinkedEnterprises = 22, PageRankScaled = 23, ComponentSizeLog = 24;
+    public const int Negative1Hop = 25, Negative1HopShare = 26, Negative2Hop = 27, Negative2HopShare = 28;
+    public const int NegativeIndustries2Hop = 29, NegativeRegions2Hop = 30, NegativeCrossIndustry2Hop = 31, NegativeCrossRegion2Hop = 32;
+    public const int NegativeSuppliers = 33, NegativeBuyers = 34, NegativeGuaranteePartners = 35, NegativeShareholdingPartners = 36;
+    public const int NegativePersonLinked = 37;
+    public const int Count = 38;
+
+    private static readonly (string Name, string Description)[] Slots =
+    [
+        ("penalty_warning_count", "administrative penalties of kind warning"),
+        ("penalty_fine_count", "penalties of kind fine"),
+        ("penalty_confiscation_count", "penalties of kind confiscation"),
+        ("penalty_suspension_count", "penalties ordering suspension of business"),
+        ("penalty_licence_revoked_count", "penalties revoking a licence"),
+        ("fine_total_log10", "log10(1 + fines and confiscations in CNY)"),
+        ("on_abnormal_operation_list", "an abnormal-operation list entry is in force"),
+        ("on_serious_violation_list", "a serious-violation list entry is in force"),
+        ("on_serious_dishonesty_list", "a serious-dishonesty list entry is in force"),
+        ("on_dishonest_judgment_debtor_list", "a dishonest-judgment-debtor entry is in force"),
+        ("on_red_list", "a red-list (integrity) entry is in force"),
+        ("age_years", "years since founding"),
+        ("registered_capital_log10", "log10(1 + registered capital in CNY)"),
+        ("not_in_business", "status is suspended, revoked or cancelled"),
+        ("penalties_last_12_months", "penalties of any kind decided in the last 12 months"),
+        ("executive_count", "executives"),
+        ("shareholder_count", "shareholders (persons and enterprises)"),
+        ("holding_count", "enterprises it holds shares in"),
+        ("supplier_count", "suppliers"),
+        ("buyer_count", "buyers"),
+        ("guarantor_count", "enterprises guaranteeing it"),
+        ("guaranteed_count", "enterprises it guarantees"),
+        ("person_linked_enterprises", "other enterprises sharing a legal representative, executive or shareholder person"),
+        ("pagerank_scaled", "PageRank times node count (1 = average)"),
+        ("component_size_log10", "log10 of the size of its connected component"),
+        ("negative_neighbours_1hop", "directly related enterprises with a negative record"),
+        ("negative_neighbours_1hop_share", "share of directly related enterprises with a negative record"),
+        ("negative_neighbours_2hop", "enterprises within 2 hops with a negative record (hubs not expanded)"),
+        ("negative_neighbours_2hop_share", "share of enterprises within 2 hops with a negative record"),
+        ("negative_industries_2hop", "other industries among negative enterprises within 2 hops"),
+        ("negative_regions_2hop", "other regions among negative enterprises within 2 hops"),
+        ("negative_cross_industry_2hop", "negative enterprises within 2 hops in another industry"),
+        ("negative_cross_region_2hop", "negative enterprises within 2 hops in another region"),
+        ("negative_suppliers", "suppliers with a negative record (upstream exposure)"),
+        ("negative_buyers", "buyers with a negative record (downstream exposure)"),
+        ("negative_guarantee_partners", "guarantee partners with a negative record"),
+        ("negative_shareholding_partners", "shareholders or holdings with a negative record"),
+        ("negative_person_linked", "enterprises sharing a person that have a negative record"),
+    ];
+
+    public static IReadOnlyList<string> Names { get; } = Slots.Select(s => s.Name).ToArray();
+
+    public static IReadOnlyList<string> Descriptions { get; } = Slots.Select(s => s.Description).ToArray();
+}

@@ -1,0 +1,89 @@
+using RiskGraph.Model.Domain;
+using RiskGraph.Model.Storage;
+
+namespace RiskGraph.Model.Graph;
+
+/// <summary>
+/// Reads a store into a <see cref="GraphSnapshot"/>. Stores return rows ordered by key, so two stores holding the
+/// same data give identical snapshots.
+/// </summary>
+public static class GraphSnapshotLoader
+{
+    public static async Task<GraphSnapshot> LoadAsync(IGraphStore store, DateOnly? asOf = null, CancellationToken cancellationToken = default)
+    {
+        var enterprises = await ReadAsync<Enterprise>(store, cancellationToken);
+        var persons = await ReadAsync<Person>(store, cancellationToken);
+        var keys = new string[enterprises.Count + persons.Count];
+        for (int i = 0; i < enterprises.Count; i++) keys[i] = enterprises[i].Uscc;
+        for (int i = 0; i < persons.Count; i++) keys[enterprises.Count + i] = persons[i].PersonKey;
+        var ids = new IdMap(keys, enterprises.Count);
+
+        var builder = new CsrGraphBuilder(keys.Length);
+        await foreach (var r in store.ReadAllAsync<LegalRepresentative>(cancellationToken))
+            builder.Add(Require(ids, r.PersonKey), Require(ids, r.Uscc), RelationType.LegalRepresentativeOf, 1f);
+        await foreach (var r in store.ReadAllAsync<Executive>(cancellationToken))
+            builder.Add(Require(ids, r.PersonKey), Require(ids, r.Uscc), RelationType.ExecutiveOf, 1f);
+        await foreach (var r in store.ReadAllAsync<Shareholding>(cancellationToken))
+            builder.Add(Require(ids, r.HolderKey), Require(ids, r.Uscc), RelationType.ShareholderOf, (float)r.Share);
+        await foreach (var r in store.ReadAllAsync<SupplyLink>(cancellationToken))
+            builder.Add(Require(ids, r.SupplierUscc), Require(ids, r.BuyerUscc), RelationType.SuppliesTo, (float)r.AnnualAmount);
+        await foreach (var r in store.ReadAllAsync<Guarantee>(cancellationToken))
+            builder.Add(Require(ids, r.GuarantorUscc), Require(ids, r.GuaranteedUscc), RelationType.Guarantees, (float)r.Amount);
+
+        var penalties = await ReadAsync<Penalty>(store, cancellationToken);
+        var listEntries = await ReadAsync<ListEntry>(store, cancellationToken);
+        var day = asOf ?? LatestRecordDate(enterprises, penalties, listEntries);
+
+        var credit = new CreditProfile(enterprises.Count);
+        foreach (var p in penalties) credit.AddPenalty(Require(ids, p.Uscc), p, day);
+        foreach (var l in listEntries) credit.AddListEntry(Require(ids, l.Uscc), l, day);
+
+        return new GraphSnapshot(ids, builder.Build(), BuildAttributes(enterprises, day), credit, day);
+    }
+
+    private static EnterpriseAttributes BuildAttributes(List<Enterprise> enterprises, DateOnly asOf)
+    {
+        string[] industries = enterprises.Select(e => e.Industry).Distinct().Order(StringComparer.Ordinal).ToArray();
+        string[] regions = enterprises.Select(e => e.Region).Distinct().Order(StringComparer.Ordinal).ToArray();
+        int n = enterprises.Count;
+        var names = new string[n];
+        var industry = new int[n];
+        var region = new int[n];
+        var capital = new float[n];
+        var age = new float[n];
+        var status = new byte[n];
+        for (int i = 0; i < n; i++)
+        {
+            var e = enterprises[i];
+            names[i] = e.Name;
+            industry[i] = Array.BinarySearch(industries, e.Industry, StringComparer.Ordinal);
+            region[i] = Array.BinarySearch(regions, e.Region, StringComparer.Ordinal);
+            capital[i] = (float)e.RegisteredCapital;
+            age[i] = e.Founded is { } founded ? (asOf.DayNumber - founded.DayNumber) / 365.25f : float.NaN;
+            status[i] = (byte)e.Status;
+        }
+        return new EnterpriseAttributes(names, industry, region, industries, regions, capital, age, status);
+    }
+
+    private static DateOnly LatestRecordDate(List<Enterprise> enterprises, List<Penalty> penalties, List<ListEntry> listEntries)
+    {
+        var latest = DateOnly.MinValue;
+        foreach (var e in enterprises) if (e.Founded > latest) latest = e.Founded.Value;
+        foreach (var p in penalties) if (p.PublicationDate > latest) latest = p.PublicationDate;
+        foreach (var l in listEntries) if (l.ValidFrom > latest) latest = l.ValidFrom;
+        return latest == DateOnly.MinValue ? new DateOnly(2000, 1, 1) : latest;
+    }
+
+    private static async Task<List<T>> ReadAsync<T>(IGraphStore store, CancellationToken cancellationToken) where T : class
+    {
+        var rows = new List<T>();
+        await foreach (var row in store.ReadAllAsync<T>(cancellationToken)) rows.Add(row);
+        return rows;
+    }
+
+    private static int Require(IdMap ids, string key)
+    {
+        int id = ids.IdOf(key);
+        return id != IdMap.NotFound ? id : throw new InvalidDataException($"The store refers to {key}, which it does not hold.");
+    }
+}

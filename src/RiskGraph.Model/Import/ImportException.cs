@@ -1,0 +1,11 @@
+namespace RiskGraph.Model.Import;
+
+/// <summary>A bad input row: names the file, the 1-based line and column, and the reason.</summary>
+public sealed class ImportException(string file, int line, int column, string reason)
+    : Exception($"{file}:{line}:{column}: {reason}")
+{
+    public string File { get; } = file;
+    public int Line { get; } = line;
+    public int Column { get; } = column;
+    public string Reason { get; } = reason;
+}

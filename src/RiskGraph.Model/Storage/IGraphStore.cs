@@ -1,0 +1,34 @@
+using RiskGraph.Model.Domain;
+
+namespace RiskGraph.Model.Storage;
+
+/// <summary>
+/// The system of record for enterprises, persons, their relations and credit records.
+/// The embedded SQLite store is the default; a Neo4j store implements the same contract.
+/// Rows are identified by their natural keys, so writing a row again replaces it (imports are idempotent).
+/// </summary>
+public interface IGraphStore : IAsyncDisposable
+{
+    /// <summary>"embedded" or "neo4j".</summary>
+    string Kind { get; }
+
+    /// <summary>Creates the schema (tables, constraints, indexes) when missing.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Inserts or replaces <paramref name="rows"/> (one of the domain record types) in one transaction:
+    /// either every row is stored or, on any failure, none is.
+    /// </summary>
+    Task UpsertAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+        where T : class;
+
+    /// <summary>Every stored row of type <typeparamref name="T"/>, ordered by its key.</summary>
+    IAsyncEnumerable<T> ReadAllAsync<T>(CancellationToken cancellationToken = default) where T : class;
+
+    Task<long> CountAsync<T>(CancellationToken cancellationToken = default) where T : class;
+
+    Task<Enterprise?> FindEnterpriseAsync(string uscc, CancellationToken cancellationToken = default);
+
+    /// <summary>Enterprises and persons within <paramref name="depth"/> hops, at most <paramref name="maxNodes"/> nodes.</summary>
+    Task<NetworkView> GetNetworkAsync(string uscc, int depth, int maxNodes, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,107 @@
+using RiskGraph.Model.Domain;
+
+namespace RiskGraph.Model.Storage.Sqlite;
+
+/// <summary>The embedded store's tables and the mapping of each domain record type onto one of them.</summary>
+internal static class SqliteSchema
+{
+    public const string CreateSql = """
+        CREATE TABLE IF NOT EXISTS enterprise (
+            uscc TEXT PRIMARY KEY, registration_no TEXT, name TEXT NOT NULL, industry TEXT NOT NULL,
+            region TEXT NOT NULL, founded TEXT, registered_capital REAL NOT NULL, status TEXT NOT NULL) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS enterprise_industry ON enterprise (industry);
+        CREATE INDEX IF NOT EXISTS enterprise_region ON enterprise (region);
+        CREATE TABLE IF NOT EXISTS person (
+            person_key TEXT PRIMARY KEY, display_name TEXT NOT NULL, masked_id TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS legal_representative (
+            person_key TEXT NOT NULL, uscc TEXT NOT NULL, PRIMARY KEY (uscc, person_key)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS legal_representative_person ON legal_representative (person_key);
+        CREATE TABLE IF NOT EXISTS executive (
+            person_key TEXT NOT NULL, uscc TEXT NOT NULL, title TEXT NOT NULL, PRIMARY KEY (uscc, person_key, title)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS executive_person ON executive (person_key);
+        CREATE TABLE IF NOT EXISTS shareholding (
+            holder_kind TEXT NOT NULL, holder_key TEXT NOT NULL, uscc TEXT NOT NULL, share REAL NOT NULL,
+            PRIMARY KEY (uscc, holder_key)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS shareholding_holder ON shareholding (holder_key);
+        CREATE TABLE IF NOT EXISTS supply_link (
+            supplier_uscc TEXT NOT NULL, buyer_uscc TEXT NOT NULL, annual_amount REAL NOT NULL,
+            PRIMARY KEY (supplier_uscc, buyer_uscc)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS supply_link_buyer ON supply_link (buyer_uscc);
+        CREATE TABLE IF NOT EXISTS guarantee (
+            guarantor_uscc TEXT NOT NULL, guaranteed_uscc TEXT NOT NULL, amount REAL NOT NULL,
+            PRIMARY KEY (guarantor_uscc, guaranteed_uscc)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS guarantee_guaranteed ON guarantee (guaranteed_uscc);
+        CREATE TABLE IF NOT EXISTS penalty (
+            record_id TEXT PRIMARY KEY, uscc TEXT NOT NULL, kind TEXT NOT NULL, amount REAL NOT NULL,
+            decision_date TEXT NOT NULL, publication_date TEXT NOT NULL, department TEXT NOT NULL) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS penalty_uscc ON penalty (uscc);
+        CREATE TABLE IF NOT EXISTS list_entry (
+            record_id TEXT PRIMARY KEY, uscc TEXT NOT NULL, list_type TEXT NOT NULL, valid_from TEXT NOT NULL,
+            valid_to TEXT, department TEXT NOT NULL) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS list_entry_uscc ON list_entry (uscc);
+        CREATE TABLE IF NOT EXISTS risk_label (uscc TEXT PRIMARY KEY, risky INTEGER NOT NULL) WITHOUT ROWID;
+        """;
+
+    private static readonly Dictionary<Type, object> Tables = new()
+    {
+        [typeof(Enterprise)] = new SqliteTable<Enterprise>(
+            "enterprise",
+            ["uscc", "registration_no", "name", "industry", "region", "founded", "registered_capital", "status"],
+            ["uscc"],
+            e => [e.Uscc, SqliteValues.Text(e.RegistrationNo), e.Name, e.Industry, e.Region, SqliteValues.Date(e.Founded),
+                  e.RegisteredCapital, e.Status.Name()],
+            r => new Enterprise(r.GetString(0), r.ReadNullableText(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                  r.ReadNullableDate(5), r.GetDouble(6), ParseStatus(r.GetString(7)))),
+        [typeof(Person)] = new SqliteTable<Person>(
+            "person", ["person_key", "display_name", "masked_id"], ["person_key"],
+            p => [p.PersonKey, p.DisplayName, p.MaskedId],
+            r => new Person(r.GetString(0), r.GetString(1), r.GetString(2))),
+        [typeof(LegalRepresentative)] = new SqliteTable<LegalRepresentative>(
+            "legal_representative", ["person_key", "uscc"], ["uscc", "person_key"],
+            l => [l.PersonKey, l.Uscc],
+            r => new LegalRepresentative(r.GetString(0), r.GetString(1))),
+        [typeof(Executive)] = new SqliteTable<Executive>(
+            "executive", ["person_key", "uscc", "title"], ["uscc", "person_key", "title"],
+            x => [x.PersonKey, x.Uscc, x.Title],
+            r => new Executive(r.GetString(0), r.GetString(1), r.GetString(2))),
+        [typeof(Shareholding)] = new SqliteTable<Shareholding>(
+            "shareholding", ["holder_kind", "holder_key", "uscc", "share"], ["uscc", "holder_key"],
+            s => [s.HolderKind.Name(), s.HolderKey, s.Uscc, s.Share],
+            r => new Shareholding(ParseHolder(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetDouble(3))),
+        [typeof(SupplyLink)] = new SqliteTable<SupplyLink>(
+            "supply_link", ["supplier_uscc", "buyer_uscc", "annual_amount"], ["supplier_uscc", "buyer_uscc"],
+            s => [s.SupplierUscc, s.BuyerUscc, s.AnnualAmount],
+            r => new SupplyLink(r.GetString(0), r.GetString(1), r.GetDouble(2))),
+        [typeof(Guarantee)] = new SqliteTable<Guarantee>(
+            "guarantee", ["guarantor_uscc", "guaranteed_uscc", "amount"], ["guarantor_uscc", "guaranteed_uscc"],
+            g => [g.GuarantorUscc, g.GuaranteedUscc, g.Amount],
+            r => new Guarantee(r.GetString(0), r.GetString(1), r.GetDouble(2))),
+        [typeof(Penalty)] = new SqliteTable<Penalty>(
+            "penalty", ["record_id", "uscc", "kind", "amount", "decision_date", "publication_date", "department"], ["record_id"],
+            p => [p.RecordId, p.Uscc, p.Kind.Name(), p.Amount, SqliteValues.Date(p.DecisionDate), SqliteValues.Date(p.PublicationDate),
+                  p.Department],
+            r => new Penalty(r.GetString(0), r.GetString(1), ParsePenalty(r.GetString(2)), r.GetDouble(3), r.ReadDate(4), r.ReadDate(5),
+                  r.GetString(6))),
+        [typeof(ListEntry)] = new SqliteTable<ListEntry>(
+            "list_entry", ["record_id", "uscc", "list_type", "valid_from", "valid_to", "department"], ["record_id"],
+            l => [l.RecordId, l.Uscc, l.ListType.Name(), SqliteValues.Date(l.ValidFrom), SqliteValues.Date(l.ValidTo), l.Department],
+            r => new ListEntry(r.GetString(0), r.GetString(1), ParseList(r.GetString(2)), r.ReadDate(3), r.ReadNullableDate(4),
+                  r.GetString(5))),
+        [typeof(RiskLabel)] = new SqliteTable<RiskLabel>(
+            "risk_label", ["uscc", "risky"], ["uscc"],
+            l => [l.Uscc, l.Risky ? 1 : 0],
+            r => new RiskLabel(r.GetString(0), r.GetInt64(1) != 0)),
+    };
+
+    public static SqliteTable<T> For<T>() where T : class =>
+        Tables.TryGetValue(typeof(T), out object? table)
+            ? (SqliteTable<T>)table
+            : throw new NotSupportedException($"{typeof(T).Name} is not stored in the embedded store.");
+
+    private static EnterpriseStatus ParseStatus(string text) => DomainNames.TryParse(text, out EnterpriseStatus v) ? v : throw Corrupt(text);
+    private static HolderKind ParseHolder(string text) => DomainNames.TryParse(text, out HolderKind v) ? v : throw Corrupt(text);
+    private static PenaltyKind ParsePenalty(string text) => DomainNames.TryParse(text, out PenaltyKind v) ? v : throw Corrupt(text);
+    private static ListType ParseList(string text) => DomainNames.TryParse(text, out ListType v) ? v : throw Corrupt(text);
+
+    private static InvalidDataException Corrupt(string text) => new($"The embedded store holds an unknown value '{text}'.");
+}

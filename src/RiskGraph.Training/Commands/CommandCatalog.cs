@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace RiskGraph.Training.Commands;
+
+/// <summary>Every verb of the CLI, in the order the help lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

@@ -1,0 +1,40 @@
+using RiskGraph.Model.Graph;
+using RiskGraph.Model.Scoring;
+
+namespace RiskGraph.Api.Contracts;
+
+/// <summary>An early warning for one enterprise.</summary>
+/// <param name="Score">Calibrated probability, in [0, 1], of entering the serious-dishonesty list or defaulting within 12 months.</param>
+/// <param name="Level">low (&lt; 0.10), medium (&lt; 0.30), high (&lt; 0.60) or critical.</param>
+/// <param name="Reasons">The features that pushed the score up most, largest first.</param>
+/// <param name="RawScore">The model's margin; bias plus all contributions equals it.</param>
+public sealed record WarningResponse(
+    string Uscc, string Name, string Industry, string Region, double Score, string Level,
+    IReadOnlyList<ReasonResponse> Reasons, string ModelVersion, DateOnly AsOf, double RawScore, double Bias);
+
+/// <param name="Feature">Feature name from the model's feature schema.</param>
+/// <param name="Value">The enterprise's value of that feature.</param>
+/// <param name="Contribution">How far it moved the raw score up from the bias.</param>
+public sealed record ReasonResponse(string Feature, string Description, double Value, double Contribution);
+
+/// <param name="Usccs">Unified social credit codes, at most <see cref="WarningContracts.MaxBatchSize"/>.</param>
+public sealed record BatchWarningRequest(IReadOnlyList<string>? Usccs);
+
+/// <param name="NotFound">Well-formed codes of enterprises the snapshot does not hold.</param>
+public sealed record BatchWarningResponse(IReadOnlyList<WarningResponse> Warnings, IReadOnlyList<string> NotFound);
+
+public static class WarningContracts
+{
+    /// <summary>Largest batch accepted by POST /api/warnings/batch.</summary>
+    public const int MaxBatchSize = 1000;
+
+    public static WarningResponse ToWarningResponse(this Warning warning, GraphSnapshot snapshot, int enterprise)
+    {
+        var attributes = snapshot.Enterprises;
+        return new WarningResponse(
+            warning.Uscc, attributes.Names[enterprise], attributes.IndustryCodes[attributes.Industry[enterprise]],
+            attributes.RegionCodes[attributes.Region[enterprise]], Math.Round(warning.Score, 6), warning.Level,
+            warning.Reasons.Select(r => new ReasonResponse(r.Feature, r.Description, r.Value, r.Contribution)).ToArray(),
+            warning.ModelVersion, warning.AsOf, Math.Round(warning.RawScore, 6), Math.Round(warning.Bias, 6));
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RiskGraph.Model.Domain;
+
+namespace RiskGraph.Api.Endpoints;
+
+/// <summary>The API's error answers, all ProblemDetails: 400 names the field, 404 and 503 say what to do.</summary>
+internal static class ApiProblems
+{
+    public static ValidationProblem InvalidField(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: $"Invalid {field}");
+
+    /// <summary>Null when <paramref name="uscc"/> is well-formed, else the 400 answer.</summary>
+    public static ValidationProblem? CheckUscc(string? uscc, string field = "uscc")
+    {
+        string? problem = Uscc.Validate(uscc);
+        return problem is null ? null : InvalidField(field, $"'{uscc}' is not a valid unified social credit code: {problem}.");
+    }
+
+    public static ProblemHttpResult UnknownEnterprise(string uscc) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown enterprise",
+            detail: $"No enterprise with USCC {uscc} is in the store.");
+
+    public static ProblemHttpResult Unavailable(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Warnings unavailable", detail: detail);
+}

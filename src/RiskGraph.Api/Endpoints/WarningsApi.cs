@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RiskGraph.Api.Contracts;
+using RiskGraph.Api.Services;
+using RiskGraph.Model.Graph;
+
+namespace RiskGraph.Api.Endpoints;
+
+/// <summary>Early-warning scores with their reasons, one at a time or in batches.</summary>
+public static class WarningsApi
+{
+    public static IEndpointRouteBuilder MapWarningsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/enterprises/{uscc}/warning", GetWarning)
+            .WithName("GetWarning").WithTags("Warnings")
+            .WithSummary("Warning score, level and top reasons for one enterprise.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapPost("/api/warnings/batch", GetWarnings)
+            .WithName("GetWarningsBatch").WithTags("Warnings")
+            .WithSummary($"Warnings for up to {WarningContracts.MaxBatchSize} enterprises in one call.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    /// <param name="uscc">The enterprise's 18-character unified social credit code (upper case).</param>
+    private static Results<Ok<WarningResponse>, ValidationProblem, ProblemHttpResult> GetWarning(string uscc, WarningService service)
+    {
+        if (ApiProblems.CheckUscc(uscc) is { } invalid) return invalid;
+        if (service.Current is not { } scored) return ApiProblems.Unavailable(service.Problem ?? "No model is loaded.");
+        int id = scored.Snapshot.Ids.IdOf(uscc);
+        if (id == IdMap.NotFound || !scored.Snapshot.Ids.IsEnterprise(id)) return ApiProblems.UnknownEnterprise(uscc);
+        return TypedResults.Ok(scored.WarningFor(id).ToWarningResponse(scored.Snapshot, id));
+    }
+
+    private static Results<Ok<BatchWarningResponse>, ValidationProblem, ProblemHttpResult> GetWarnings(BatchWarningRequest request, WarningService service)
+    {
+        if (request.Usccs is not { Count: > 0 } usccs) return ApiProblems.InvalidField("usccs", "Give at least one USCC.");
+        if (usccs.Count > WarningContracts.MaxBatchSize)
+            return ApiProblems.InvalidField("usccs", $"At most {WarningContracts.MaxBatchSize} USCCs per batch; got {usccs.Count}.");
+        for (int i = 0; i < usccs.Count; i++)
+        {
+            if (ApiProblems.CheckUscc(usccs[i], $"usccs[{i}]") is { } invalid) return invalid;
+        }
+        if (service.Current is not { } scored) return ApiProblems.Unavailable(service.Problem ?? "No model is loaded.");
+
+        var warnings = new List<WarningResponse>();
+        var notFound = new List<string>();
+        foreach (string uscc in usccs.Distinct(StringComparer.Ordinal))
+        {
+            int id = scored.Snapshot.Ids.IdOf(uscc);
+            if (id == IdMap.NotFound || !scored.Snapshot.Ids.IsEnterprise(id)) notFound.Add(uscc);
+            else warnings.Add(scored.WarningFor(id).ToWarningResponse(scored.Snapshot, id));
+        }
+        return TypedResults.Ok(new BatchWarningResponse(warnings, notFound));
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RiskGraph.Api.Extensions;
+
+public static class JsonExtensions
+{
+    /// <summary>snake_case field names, the vocabulary of the CSV files and the feature schema.</summary>
+    public static IServiceCollection AddRiskGraphJson(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+}

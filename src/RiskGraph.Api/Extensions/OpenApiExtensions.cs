@@ -1,0 +1,31 @@
+using Microsoft.OpenApi;
+
+namespace RiskGraph.Api.Extensions;
+
+public static class OpenApiExtensions
+{
+    public static IServiceCollection AddRiskGraphOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "RiskGraph",
+                Version = "v1",
+                Description = "Cross-industry, cross-region early warning of enterprise credit risk from association graphs.",
+            });
+            string xml = Path.Combine(AppContext.BaseDirectory, "RiskGraph.Api.xml");
+            if (File.Exists(xml)) options.IncludeXmlComments(xml);
+        });
+        return services;
+    }
+
+    /// <summary>The OpenAPI document at /swagger/v1/swagger.json and Swagger UI at /swagger.</summary>
+    public static WebApplication UseRiskGraphSwagger(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(options => options.RoutePrefix = "swagger");
+        return app;
+    }
+}

@@ -1,0 +1,26 @@
+using RiskGraph.Api.Endpoints;
+using RiskGraph.Api.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Store, snapshot and model: the embedded store under RISKGRAPH_HOME unless configured otherwise.
+builder.Services.AddRiskGraphStore(builder.Configuration);
+builder.Services.AddRiskGraphScoring();
+
+// JSON, errors as ProblemDetails, health, OpenAPI.
+builder.Services.AddRiskGraphJson();
+builder.Services.AddProblemDetails();
+builder.Services.AddRiskGraphHealthChecks();
+builder.Services.AddRiskGraphOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRiskGraphSwagger();
+
+app.MapHealthApi();
+app.MapWarningsApi();
+app.MapNetworkApi();
+
+app.Run();

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RiskGraph.Model.Domain;
+using RiskGraph.Model.Storage;
+
+namespace RiskGraph.Api.Services;
+
+/// <summary>The store answers a count; when it does not, warnings still come from the last snapshot, so this is degraded, not down.</summary>
+public sealed class StoreHealthCheck(IGraphStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            long enterprises = await store.CountAsync<Enterprise>(timeout.Token);
+            return HealthCheckResult.Healthy($"{store.Kind} store reachable",
+                new Dictionary<string, object> { ["kind"] = store.Kind, ["enterprises"] = enterprises });
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Degraded($"{store.Kind} store unreachable: {e.Message}; serving warnings from the last snapshot",
+                data: new Dictionary<string, object> { ["kind"] = store.Kind });
+        }
+    }
+}
+
+/// <summary>Whether a model and snapshot are loaded, and which.</summary>
+public sealed class ModelHealthCheck(WarningService service) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (service.Current is not { } scored) return Task.FromResult(HealthCheckResult.Degraded(service.Problem ?? "No model loaded."));
+        var data = new Dictionary<string, object>
+        {
+            ["model_version"] = scored.ModelVersion,
+            ["enterprises"] = scored.Snapshot.EnterpriseCount,
+            ["as_of"] = scored.Snapshot.AsOf.ToString("yyyy-MM-dd"),
+        };
+        return Task.FromResult(HealthCheckResult.Healthy($"serving model {scored.ModelVersion}", data));
+    }
+}

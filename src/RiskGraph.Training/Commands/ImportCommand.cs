@@ -1,0 +1,62 @@
+using System.CommandLine;
+using RiskGraph.Model;
+using RiskGraph.Model.Identity;
+using RiskGraph.Model.Import;
+using Spectre.Console;
+
+namespace RiskGraph.Training.Commands;
+
+/// <summary><c>import DIR</c>: loads the CSV files of a folder into the store, one transaction per file.</summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var folder = new Argument<DirectoryInfo>("dir") { Description = "Folder with enterprises.csv, persons.csv, ... (see data/synthetic/README.md)." };
+        var store = StoreSelection.Option();
+        var command = new Command("import", "Import a folder of CSV files into the store (idempotent; a bad row fails its file and stores nothing of it).")
+        {
+            folder, store,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var home = RiskGraphHome.FromEnvironment();
+            await using var graphStore = StoreSelection.Open(parse.GetValue(store)!, home);
+            var importer = new CsvImporter(graphStore, PersonKeyHasher.ForHome(home));
+            try
+            {
+                var imported = await WithProgressBar(p => importer.ImportFolderAsync(parse.GetValue(folder)!.FullName, p, cancellationToken));
+                foreach (var file in imported)
+                    Console.WriteLine($"{file.File,-28} {file.Rows,10:N0} rows  {file.Elapsed.TotalSeconds,7:F2} s  {file.Rows / Math.Max(file.Elapsed.TotalSeconds, 1e-6),10:N0} rows/s");
+                Console.WriteLine($"store: {graphStore.Kind} at {home.Root}");
+                return 0;
+            }
+            catch (ImportException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                Console.Error.WriteLine($"nothing of {e.File} was stored; files imported before it are kept.");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<T> WithProgressBar<T>(Func<IProgress<ImportProgress>, Task<T>> work)
+    {
+        if (Console.IsOutputRedirected) return await work(new Progress<ImportProgress>());
+        return await AnsiConsole.Progress().AutoClear(false).StartAsync(async context =>
+        {
+            var tasks = new Dictionary<string, ProgressTask>();
+            var progress = new Progress<ImportProgress>(p =>
+            {
+                if (!tasks.TryGetValue(p.File, out var task)) tasks[p.File] = task = context.AddTask(p.File, maxValue: 1);
+                task.Description = $"{p.File} ({p.Stage})";
+                if (p.Total > 0)
+                {
+                    task.MaxValue = p.Total;
+                    task.Value = p.Done;
+                }
+            });
+            return await work(progress);
+        });
+    }
+}

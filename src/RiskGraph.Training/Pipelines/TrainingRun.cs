@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using RiskGraph.Model;
+using RiskGraph.Model.Features;
+using RiskGraph.Model.Graph;
+using RiskGraph.Model.Scoring;
+using RiskGraph.Model.Storage;
+using RiskGraph.Training.Evaluation;
+
+namespace RiskGraph.Training.Pipelines;
+
+/// <param name="Timings">Seconds per step: snapshot, features, training, evaluation and saving.</param>
+public sealed record TrainingOutcome(string Version, TrainingReport Report, IReadOnlyDictionary<string, double> Timings);
+
+/// <summary>
+/// One training run on the current store: snapshot, features, a stratified split, the full model and the
+/// attributes-only baseline on the same split, then a new registered model version (made active on request).
+/// </summary>
+public static class TrainingRun
+{
+    public static async Task<TrainingOutcome> RunAsync(
+        RiskGraphHome home, IGraphStore store, WarningTrainerOptions options, bool activate = true,
+        IProgress<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        var timings = new Dictionary<string, double>();
+        var clock = Stopwatch.StartNew();
+
+        log?.Report("loading the graph snapshot");
+        var snapshot = await GraphSnapshotLoader.LoadAsync(store, cancellationToken: cancellationToken);
+        var labels = await LabelVector.LoadAsync(store, snapshot, cancellationToken);
+        timings["snapshot"] = Lap(clock);
+
+        log?.Report($"computing features for {snapshot.EnterpriseCount:N0} enterprises");
+        var features = new FeatureExtractor(snapshot, new FeatureExtractorParameters(), cancellationToken).Compute();
+        timings["features"] = Lap(clock);
+
+        var split = StratifiedSplit.Create(labels, options.TestFraction, options.Seed);
+        if (!split.Train.Any(labels.IsRisky) || !split.Test.Any(labels.IsRisky) || split.Test.All(labels.IsRisky))
+            throw new InvalidOperationException("Training needs labels with both risky and non-risky enterprises: import a labels.csv first.");
+
+        log?.Report($"training on {split.Train.Length:N0} enterprises, testing on {split.Test.Length:N0}");
+        var trainer = new WarningTrainer(options);
+        var full = trainer.Train(features, labels, split.Train, FeatureSchema.Current);
+        var attributesOnly = trainer.Train(features, labels, split.Train, FeatureSchema.Current.AttributesOnly());
+        timings["training"] = Lap(clock);
+
+        var fullMetrics = ModelEvaluator.Evaluate(full, features, labels, split.Test);
+        var attributeMetrics = ModelEvaluator.Evaluate(attributesOnly, features, labels, split.Test);
+        timings["evaluation"] = Lap(clock);
+
+        var registry = new ModelRegistry(home.EnsureExists());
+        string version = registry.NextVersion();
+        string fingerprint = DataFingerprint.Of(features, labels);
+        var report = new TrainingReport(version, options.Seed, split.Train.Length, fullMetrics, attributeMetrics, fingerprint);
+        full.Save(registry.FolderOf(version), WarningTrainer.InputSchema(features, full.Schema));
+        registry.WriteManifest(
+            new ModelManifest(version, DateTimeOffset.UtcNow, "FastTree", full.Schema.Version, fingerprint, snapshot.AsOf), report);
+        if (activate) registry.Activate(version);
+        timings["saving"] = Lap(clock);
+        return new TrainingOutcome(version, report, timings);
+    }
+
+    private static double Lap(Stopwatch clock)
+    {
+        double seconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        return Math.Round(seconds, 3);
+    }
+}

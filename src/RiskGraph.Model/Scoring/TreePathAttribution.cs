@@ -14,6 +14,7 @@ public sealed class TreePathAttribution
 {
     private readonly TreeArrays[] _trees;
     private readonly double[] _treeWeights;
+    private readonly double _ensembleBias;
 
     public TreePathAttribution(FastTreeBinaryModelParameters model, FeatureMatrix sample, int sampleColumns, int maxSampleRows = 20_000)
     {
@@ -32,6 +33,7 @@ public sealed class TreePathAttribution
             }
             tree.ComputeExpectations();
         }
+        _ensembleBias = ensemble.Bias;
         double bias = ensemble.Bias;
         for (int t = 0; t < _trees.Length; t++) bias += _treeWeights[t] * _trees[t].Expectation[0];
         Bias = bias;
@@ -47,7 +49,9 @@ public sealed class TreePathAttribution
     {
         if (contributions.Length != FeatureCount) throw new ArgumentException("One contribution slot per feature expected.", nameof(contributions));
         contributions.Clear();
-        double score = Bias;
+        // The raw score is the ensemble's own bias plus the weighted leaf values; the credits account for the
+        // difference between that and Bias.
+        double score = _ensembleBias;
         for (int t = 0; t < _trees.Length; t++)
         {
             score += _treeWeights[t] * _trees[t].Attribute(features, contributions, _treeWeights[t]);

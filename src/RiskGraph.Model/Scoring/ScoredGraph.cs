@@ -55,7 +55,7 @@ public sealed class ScoredGraph
         foreach (int slot in Enumerable.Range(0, contributions.Length).Where(i => contributions[i] > 0)
                      .OrderByDescending(i => contributions[i]).ThenBy(i => i).Take(topReasons))
         {
-            reasons.Add(new WarningReason(names[slot], descriptions[slot], Features[enterprise, slot], Math.Round(contributions[slot], 6)));
+            reasons.Add(new WarningReason(names[slot], descriptions[slot], Math.Round(Features[enterprise, slot], 6), Math.Round(contributions[slot], 6)));
         }
         double probability = Probability[enterprise];
         return new Warning(Snapshot.Ids.KeyOf(enterprise), probability, WarningLevels.LevelOf(probability), raw, Attribution.Bias, reasons, ModelVersion, Snapshot.AsOf);

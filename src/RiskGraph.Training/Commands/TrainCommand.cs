@@ -20,7 +20,7 @@ internal static class TrainCommand
             await using var graphStore = StoreSelection.Open(parse.GetValue(store)!, home);
             var options = new WarningTrainerOptions(Seed: parse.GetValue(seed), NumberOfTrees: parse.GetValue(trees));
             var outcome = await TrainingRun.RunAsync(home, graphStore, options, activate: true,
-                new Progress<string>(m => Console.WriteLine($"  {m}")), cancellationToken);
+                new ConsoleProgress(), cancellationToken);
             Print(outcome);
             return 0;
         });

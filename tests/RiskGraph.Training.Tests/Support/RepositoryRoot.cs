@@ -1,0 +1,16 @@
+namespace RiskGraph.Training.Tests.Support;
+
+public static class RepositoryRoot
+{
+    /// <summary>The folder holding RiskGraph.sln, found by walking up from the test binaries.</summary>
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "RiskGraph.sln"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("RiskGraph.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -35,7 +35,7 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
             var snapshot = await GraphSnapshotLoader.LoadAsync(store, cancellationToken: cancellationToken);
             _current = ScoredGraph.Build(snapshot, model, version);
             _problem = null;
-            logger.LogInformation("Serving model {Version} on {Enterprises} enterprises as of {AsOf}", version, snapshot.EnterpriseCount, snapshot.AsOf);
+            logger.LogInformation("Serving model {Version} on {Enterprises} enterprises as of {AsOf}", version, snapshot.EnterpriseCount, snapshot.AsOf.ToString("yyyy-MM-dd"));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,27 +1,28 @@
 namespace RiskGraph.Model.Features;
 
 /// <summary>
-/// Feature slots of schema version 1. The constants are the column indexes the extractor writes; the tables
+/// Feature slots of schema version 2 (version 1 lacked credit_class). The constants are the column indexes the extractor writes; the tables
 /// below give each its name and meaning. Changing either means a new version.
 /// </summary>
 public static class FeatureCatalog
 {
-    public const string Version = "1";
+    public const string Version = "2";
 
     // Own-record attributes.
     public const int PenaltyWarning = 0, PenaltyFine = 1, PenaltyConfiscation = 2, PenaltySuspension = 3, PenaltyLicenceRevoked = 4;
     public const int FineTotalLog = 5, OnAbnormalOperation = 6, OnSeriousViolation = 7, OnSeriousDishonesty = 8;
     public const int OnDishonestDebtor = 9, OnRedList = 10, AgeYears = 11, CapitalLog = 12, NotInBusiness = 13, RecentPenalties = 14;
-    public const int AttributeCount = 15;
+    public const int CreditClassLevel = 15;
+    public const int AttributeCount = 16;
 
     // Graph structure and neighbourhood exposure.
-    public const int Executives = 15, Shareholders = 16, Holdings = 17, Suppliers = 18, Buyers = 19, Guarantors = 20, Guaranteed = 21;
-    public const int PersonLinkedEnterprises = 22, PageRankScaled = 23, ComponentSizeLog = 24;
-    public const int Negative1Hop = 25, Negative1HopShare = 26, Negative2Hop = 27, Negative2HopShare = 28;
-    public const int NegativeIndustries2Hop = 29, NegativeRegions2Hop = 30, NegativeCrossIndustry2Hop = 31, NegativeCrossRegion2Hop = 32;
-    public const int NegativeSuppliers = 33, NegativeBuyers = 34, NegativeGuaranteePartners = 35, NegativeShareholdingPartners = 36;
-    public const int NegativePersonLinked = 37;
-    public const int Count = 38;
+    public const int Executives = 16, Shareholders = 17, Holdings = 18, Suppliers = 19, Buyers = 20, Guarantors = 21, Guaranteed = 22;
+    public const int PersonLinkedEnterprises = 23, PageRankScaled = 24, ComponentSizeLog = 25;
+    public const int Negative1Hop = 26, Negative1HopShare = 27, Negative2Hop = 28, Negative2HopShare = 29;
+    public const int NegativeIndustries2Hop = 30, NegativeRegions2Hop = 31, NegativeCrossIndustry2Hop = 32, NegativeCrossRegion2Hop = 33;
+    public const int NegativeSuppliers = 34, NegativeBuyers = 35, NegativeGuaranteePartners = 36, NegativeShareholdingPartners = 37;
+    public const int NegativePersonLinked = 38;
+    public const int Count = 39;
 
     private static readonly (string Name, string Description)[] Slots =
     [
@@ -40,6 +41,7 @@ public static class FeatureCatalog
         ("registered_capital_log10", "log10(1 + registered capital in CNY)"),
         ("not_in_business", "status is suspended, revoked or cancelled"),
         ("penalties_last_12_months", "penalties of any kind decided in the last 12 months"),
+        ("credit_class", "four-class credit class: 0 good, 1 warning, 2 dishonest, 3 seriously dishonest"),
         ("executive_count", "executives"),
         ("shareholder_count", "shareholders (persons and enterprises)"),
         ("holding_count", "enterprises it holds shares in"),

@@ -54,6 +54,7 @@ public sealed class FeatureExtractor(GraphSnapshot snapshot, FeatureExtractorPar
         row[CapitalLog] = (float)Math.Log10(1 + attributes.RegisteredCapital[u]);
         row[NotInBusiness] = attributes.Status[u] == 0 ? 0 : 1;
         row[RecentPenalties] = credit.RecentPenalties[u];
+        row[CreditClassLevel] = (float)snapshot.Classes[u];
     }
 
     private void WriteStructure(int u, Span<float> row, PageRankResult pageRank, WccResult components)

@@ -1,10 +1,13 @@
+using RiskGraph.Model.Credit;
+
 namespace RiskGraph.Model.Graph;
 
 /// <summary>
 /// The whole graph in memory, as of one day: ids, adjacency, enterprise attributes and credit profiles.
 /// Built once from a store and then only read, so any number of threads may compute on it.
 /// </summary>
-public sealed class GraphSnapshot(IdMap ids, CsrGraph graph, EnterpriseAttributes enterprises, CreditProfile credit, DateOnly asOf)
+public sealed class GraphSnapshot(
+    IdMap ids, CsrGraph graph, EnterpriseAttributes enterprises, CreditProfile credit, CreditLedger ledger, CreditClass[] classes, DateOnly asOf)
 {
     public IdMap Ids { get; } = ids;
 
@@ -13,6 +16,12 @@ public sealed class GraphSnapshot(IdMap ids, CsrGraph graph, EnterpriseAttribute
     public EnterpriseAttributes Enterprises { get; } = enterprises;
 
     public CreditProfile Credit { get; } = credit;
+
+    /// <summary>Every record with its derived status, for classification details, checks and audits.</summary>
+    public CreditLedger Ledger { get; } = ledger;
+
+    /// <summary>Four-class credit class per enterprise id, from published records only.</summary>
+    public CreditClass[] Classes { get; } = classes;
 
     /// <summary>The day the records are evaluated on: the latest record date in the store.</summary>
     public DateOnly AsOf { get; } = asOf;

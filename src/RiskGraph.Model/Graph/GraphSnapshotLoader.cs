@@ -1,3 +1,4 @@
+using RiskGraph.Model.Credit;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Storage;
 
@@ -34,11 +35,24 @@ public static class GraphSnapshotLoader
         var listEntries = await ReadAsync<ListEntry>(store, cancellationToken);
         var day = asOf ?? LatestRecordDate(enterprises, penalties, listEntries);
 
-        var credit = new CreditProfile(enterprises.Count);
-        foreach (var p in penalties) credit.AddPenalty(Require(ids, p.Uscc), p, day);
-        foreach (var l in listEntries) credit.AddListEntry(Require(ids, l.Uscc), l, day);
+        var ledger = new CreditLedger(
+            enterprises.Count, uscc => Require(ids, uscc), day, penalties, listEntries,
+            await ReadAsync<Commitment>(store, cancellationToken), await ReadAsync<CreditRepair>(store, cancellationToken),
+            await ReadAsync<Objection>(store, cancellationToken), await ReadAsync<ObjectionOutcome>(store, cancellationToken));
 
-        return new GraphSnapshot(ids, builder.Build(), BuildAttributes(enterprises, day), credit, day);
+        // Only published records (not expired, repaired, corrected or revoked) reach features and scores.
+        var credit = new CreditProfile(enterprises.Count);
+        foreach (var p in penalties)
+        {
+            if (ledger.IsPublished(p)) credit.AddPenalty(Require(ids, p.Uscc), p, day);
+        }
+        foreach (var l in listEntries)
+        {
+            if (ledger.IsPublished(l)) credit.AddListEntry(Require(ids, l.Uscc), l, day);
+        }
+        var classes = CreditClassifier.ClassifyAll(ledger, enterprises.Count);
+
+        return new GraphSnapshot(ids, builder.Build(), BuildAttributes(enterprises, day), credit, ledger, classes, day);
     }
 
     private static EnterpriseAttributes BuildAttributes(List<Enterprise> enterprises, DateOnly asOf)

@@ -1,4 +1,5 @@
 using RiskGraph.Model.Domain;
+using RiskGraph.Model.Import;
 
 namespace RiskGraph.Model.Storage.Sqlite;
 
@@ -40,6 +41,21 @@ internal static class SqliteSchema
             valid_to TEXT, department TEXT NOT NULL) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS list_entry_uscc ON list_entry (uscc);
         CREATE TABLE IF NOT EXISTS risk_label (uscc TEXT PRIMARY KEY, risky INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS commitment (
+            commitment_id TEXT PRIMARY KEY, uscc TEXT NOT NULL, type TEXT NOT NULL, matter TEXT NOT NULL, made_on TEXT NOT NULL,
+            fulfilment TEXT NOT NULL, department TEXT NOT NULL) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS commitment_uscc ON commitment (uscc);
+        CREATE TABLE IF NOT EXISTS credit_repair (
+            repair_id TEXT PRIMARY KEY, record_id TEXT NOT NULL, method TEXT NOT NULL, decided_by TEXT NOT NULL,
+            reason TEXT NOT NULL, decided_at TEXT NOT NULL) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS credit_repair_record ON credit_repair (record_id);
+        CREATE TABLE IF NOT EXISTS objection (
+            objection_id TEXT PRIMARY KEY, record_id TEXT NOT NULL, filed_by TEXT NOT NULL, reason TEXT NOT NULL,
+            filed_at TEXT NOT NULL) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS objection_record ON objection (record_id);
+        CREATE TABLE IF NOT EXISTS objection_outcome (
+            objection_id TEXT PRIMARY KEY, result TEXT NOT NULL, decided_by TEXT NOT NULL, note TEXT NOT NULL,
+            decided_at TEXT NOT NULL) WITHOUT ROWID;
         """;
 
     private static readonly Dictionary<Type, object> Tables = new()
@@ -91,6 +107,25 @@ internal static class SqliteSchema
             "risk_label", ["uscc", "risky"], ["uscc"],
             l => [l.Uscc, l.Risky ? 1 : 0],
             r => new RiskLabel(r.GetString(0), r.GetInt64(1) != 0)),
+        [typeof(Commitment)] = new SqliteTable<Commitment>(
+            "commitment", ["commitment_id", "uscc", "type", "matter", "made_on", "fulfilment", "department"], ["commitment_id"],
+            c => [c.CommitmentId, c.Uscc, c.Type.Name(), c.Matter, SqliteValues.Date(c.MadeOn), c.Fulfilment.Name(), c.Department],
+            r => new Commitment(r.GetString(0), r.GetString(1), Parse<CommitmentType>(r.GetString(2), DomainNames.TryParse), r.GetString(3),
+                  r.ReadDate(4), Parse<Fulfilment>(r.GetString(5), DomainNames.TryParse), r.GetString(6))),
+        [typeof(CreditRepair)] = new SqliteTable<CreditRepair>(
+            "credit_repair", ["repair_id", "record_id", "method", "decided_by", "reason", "decided_at"], ["repair_id"],
+            c => [c.RepairId, c.RecordId, c.Method.Name(), c.DecidedBy, c.Reason, SqliteValues.Instant(c.DecidedAt)],
+            r => new CreditRepair(r.GetString(0), r.GetString(1), Parse<RepairMethod>(r.GetString(2), DomainNames.TryParse), r.GetString(3),
+                  r.GetString(4), r.ReadInstant(5))),
+        [typeof(Objection)] = new SqliteTable<Objection>(
+            "objection", ["objection_id", "record_id", "filed_by", "reason", "filed_at"], ["objection_id"],
+            o => [o.ObjectionId, o.RecordId, o.FiledBy, o.Reason, SqliteValues.Instant(o.FiledAt)],
+            r => new Objection(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.ReadInstant(4))),
+        [typeof(ObjectionOutcome)] = new SqliteTable<ObjectionOutcome>(
+            "objection_outcome", ["objection_id", "result", "decided_by", "note", "decided_at"], ["objection_id"],
+            o => [o.ObjectionId, o.Result.Name(), o.DecidedBy, o.Note, SqliteValues.Instant(o.DecidedAt)],
+            r => new ObjectionOutcome(r.GetString(0), Parse<ObjectionResult>(r.GetString(1), DomainNames.TryParse), r.GetString(2),
+                  r.GetString(3), r.ReadInstant(4))),
     };
 
     public static SqliteTable<T> For<T>() where T : class =>
@@ -102,6 +137,8 @@ internal static class SqliteSchema
     private static HolderKind ParseHolder(string text) => DomainNames.TryParse(text, out HolderKind v) ? v : throw Corrupt(text);
     private static PenaltyKind ParsePenalty(string text) => DomainNames.TryParse(text, out PenaltyKind v) ? v : throw Corrupt(text);
     private static ListType ParseList(string text) => DomainNames.TryParse(text, out ListType v) ? v : throw Corrupt(text);
+
+    private static T Parse<T>(string text, TryParser<T> tryParse) => tryParse(text, out T value) ? value : throw Corrupt(text);
 
     private static InvalidDataException Corrupt(string text) => new($"The embedded store holds an unknown value '{text}'.");
 }

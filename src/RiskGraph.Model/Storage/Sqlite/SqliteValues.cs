@@ -12,6 +12,12 @@ internal static class SqliteValues
 
     public static object Date(DateOnly? day) => day is null ? DBNull.Value : Date(day.Value);
 
+    /// <summary>Round-trip ISO 8601, so instants sort as text and read back to the tick.</summary>
+    public static object Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ReadInstant(this SqliteDataReader reader, int ordinal) =>
+        DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
     public static object Text(string? text) => text is null ? DBNull.Value : text;
 
     public static DateOnly ReadDate(this SqliteDataReader reader, int ordinal) =>

@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Store, snapshot and model: the embedded store under RISKGRAPH_HOME unless configured otherwise.
 builder.Services.AddRiskGraphStore(builder.Configuration);
 builder.Services.AddRiskGraphScoring();
+builder.Services.AddRiskGraphGovernance();
 
 // JSON, errors as ProblemDetails, health, OpenAPI.
 builder.Services.AddRiskGraphJson();
@@ -22,5 +23,8 @@ app.UseRiskGraphSwagger();
 app.MapHealthApi();
 app.MapWarningsApi();
 app.MapNetworkApi();
+app.MapCreditApi();
+app.MapChecksApi();
+app.MapGovernanceApi();
 
 app.Run();

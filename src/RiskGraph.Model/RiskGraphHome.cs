@@ -22,6 +22,8 @@ public sealed class RiskGraphHome
 
     public string PersonKeyPath => Path.Combine(Root, "person-key.secret");
 
+    public string AuditPath => Path.Combine(Root, "audit.db");
+
     /// <summary>The home named by RISKGRAPH_HOME, else ./.riskgraph under the current directory.</summary>
     public static RiskGraphHome FromEnvironment()
     {

@@ -33,7 +33,13 @@ public sealed class TrainedApiFixture : IAsyncLifetime
 /// <summary>The real API host pointed at one RiskGraph home folder.</summary>
 public sealed class RiskGraphApiFactory(string home) : WebApplicationFactory<Program>
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseSetting("RiskGraph:Home", home);
+    public const string AdminKey = "test-admin-key";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("RiskGraph:Home", home);
+        builder.UseSetting("RiskGraph:AdminKey", AdminKey);
+    }
 }
 
 [CollectionDefinition(Name)]

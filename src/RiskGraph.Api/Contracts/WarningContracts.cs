@@ -1,3 +1,4 @@
+using RiskGraph.Model.Credit;
 using RiskGraph.Model.Graph;
 using RiskGraph.Model.Scoring;
 
@@ -8,9 +9,10 @@ namespace RiskGraph.Api.Contracts;
 /// <param name="Level">low (&lt; 0.10), medium (&lt; 0.30), high (&lt; 0.60) or critical.</param>
 /// <param name="Reasons">The features that pushed the score up most, largest first.</param>
 /// <param name="RawScore">The model's margin; bias plus all contributions equals it.</param>
+/// <param name="CreditClass">The rule-based four-class credit class, which holds exactly; the score is a clue for analysts.</param>
 public sealed record WarningResponse(
     string Uscc, string Name, string Industry, string Region, double Score, string Level,
-    IReadOnlyList<ReasonResponse> Reasons, string ModelVersion, DateOnly AsOf, double RawScore, double Bias);
+    IReadOnlyList<ReasonResponse> Reasons, string ModelVersion, DateOnly AsOf, double RawScore, double Bias, CreditClassResponse CreditClass);
 
 /// <param name="Feature">Feature name from the model's feature schema.</param>
 /// <param name="Value">The enterprise's value of that feature.</param>
@@ -35,6 +37,7 @@ public static class WarningContracts
             warning.Uscc, attributes.Names[enterprise], attributes.IndustryCodes[attributes.Industry[enterprise]],
             attributes.RegionCodes[attributes.Region[enterprise]], Math.Round(warning.Score, 6), warning.Level,
             warning.Reasons.Select(r => new ReasonResponse(r.Feature, r.Description, r.Value, r.Contribution)).ToArray(),
-            warning.ModelVersion, warning.AsOf, Math.Round(warning.RawScore, 6), Math.Round(warning.Bias, 6));
+            warning.ModelVersion, warning.AsOf, Math.Round(warning.RawScore, 6), Math.Round(warning.Bias, 6),
+            CreditClassifier.Classify(snapshot.Ledger, enterprise).ToCreditClassResponse());
     }
 }

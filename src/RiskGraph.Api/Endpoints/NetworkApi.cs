@@ -11,7 +11,7 @@ public static class NetworkApi
     public static IEndpointRouteBuilder MapNetworkApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/enterprises/{uscc}/network", GetNetwork)
-            .WithName("GetNetwork").WithTags("Network")
+            .WithName("GetNetwork").WithTags("Network").AddEndpointFilter<RiskGraph.Api.Services.AuditFilter>()
             .WithSummary("Enterprises and persons within 1-3 hops, with typed edges; capped, saying how many nodes were left out.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
@@ -21,7 +21,7 @@ public static class NetworkApi
     /// <param name="depth">Hops from the centre, 1 to 3 (default 1).</param>
     /// <param name="maxNodes">Node cap, 1 to 5000 (default 200).</param>
     private static async Task<Results<Ok<NetworkResponse>, ValidationProblem, ProblemHttpResult>> GetNetwork(
-        string uscc, IGraphStore store, CancellationToken cancellationToken,
+        string uscc, IGraphStore store, HttpContext http, CancellationToken cancellationToken,
         int? depth = null, [FromQuery(Name = "max_nodes")] int? maxNodes = null)
     {
         if (ApiProblems.CheckUscc(uscc) is { } invalid) return invalid;
@@ -33,6 +33,7 @@ public static class NetworkApi
             return ApiProblems.InvalidField("max_nodes", $"max_nodes must be between 1 and {NetworkContracts.MaxNodesLimit}; got {cap}.");
         if (await store.FindEnterpriseAsync(uscc, cancellationToken) is null) return ApiProblems.UnknownEnterprise(uscc);
         var view = await store.GetNetworkAsync(uscc, hops, cap, cancellationToken);
+        http.Items[RiskGraph.Api.Services.AuditFilter.ReturnedKey] = $"network of {view.Nodes.Count} nodes, {view.Edges.Count} edges";
         return TypedResults.Ok(view.ToNetworkResponse(cap));
     }
 }

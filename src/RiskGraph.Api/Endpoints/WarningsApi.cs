@@ -11,28 +11,32 @@ public static class WarningsApi
     public static IEndpointRouteBuilder MapWarningsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/enterprises/{uscc}/warning", GetWarning)
-            .WithName("GetWarning").WithTags("Warnings")
+            .WithName("GetWarning").WithTags("Warnings").AddEndpointFilter<AuditFilter>()
             .WithSummary("Warning score, level and top reasons for one enterprise.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapPost("/api/warnings/batch", GetWarnings)
-            .WithName("GetWarningsBatch").WithTags("Warnings")
+            .WithName("GetWarningsBatch").WithTags("Warnings").AddEndpointFilter<AuditFilter>()
             .WithSummary($"Warnings for up to {WarningContracts.MaxBatchSize} enterprises in one call.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
     /// <param name="uscc">The enterprise's 18-character unified social credit code (upper case).</param>
-    private static Results<Ok<WarningResponse>, ValidationProblem, ProblemHttpResult> GetWarning(string uscc, WarningService service)
+    private static Results<Ok<WarningResponse>, ValidationProblem, ProblemHttpResult> GetWarning(string uscc, WarningService service, HttpContext http)
     {
         if (ApiProblems.CheckUscc(uscc) is { } invalid) return invalid;
         if (service.Current is not { } scored) return ApiProblems.Unavailable(service.Problem ?? "No model is loaded.");
         int id = scored.Snapshot.Ids.IdOf(uscc);
         if (id == IdMap.NotFound || !scored.Snapshot.Ids.IsEnterprise(id)) return ApiProblems.UnknownEnterprise(uscc);
-        return TypedResults.Ok(scored.WarningFor(id).ToWarningResponse(scored.Snapshot, id));
+        var response = scored.WarningFor(id).ToWarningResponse(scored.Snapshot, id);
+        http.Items[AuditFilter.ReturnedKey] = $"warning score {response.Score} level {response.Level} class {response.CreditClass.Class}";
+        return TypedResults.Ok(response);
     }
 
-    private static Results<Ok<BatchWarningResponse>, ValidationProblem, ProblemHttpResult> GetWarnings(BatchWarningRequest request, WarningService service)
+    private static Results<Ok<BatchWarningResponse>, ValidationProblem, ProblemHttpResult> GetWarnings(
+        BatchWarningRequest request, WarningService service, HttpContext http)
     {
+        http.Items[AuditFilter.SubjectKey] = request.Usccs is null ? "" : string.Join(",", request.Usccs.Take(WarningContracts.MaxBatchSize));
         if (request.Usccs is not { Count: > 0 } usccs) return ApiProblems.InvalidField("usccs", "Give at least one USCC.");
         if (usccs.Count > WarningContracts.MaxBatchSize)
             return ApiProblems.InvalidField("usccs", $"At most {WarningContracts.MaxBatchSize} USCCs per batch; got {usccs.Count}.");
@@ -50,6 +54,7 @@ public static class WarningsApi
             if (id == IdMap.NotFound || !scored.Snapshot.Ids.IsEnterprise(id)) notFound.Add(uscc);
             else warnings.Add(scored.WarningFor(id).ToWarningResponse(scored.Snapshot, id));
         }
+        http.Items[AuditFilter.ReturnedKey] = $"{warnings.Count} warnings, {notFound.Count} not found";
         return TypedResults.Ok(new BatchWarningResponse(warnings, notFound));
     }
 }

@@ -37,6 +37,8 @@ public sealed class ModelHealthCheck(WarningService service) : IHealthCheck
             ["enterprises"] = scored.Snapshot.EnterpriseCount,
             ["as_of"] = scored.Snapshot.AsOf.ToString("yyyy-MM-dd"),
         };
+        // A failed reload keeps the last state serving; say so rather than look healthy.
+        if (service.Problem is { } problem) return Task.FromResult(HealthCheckResult.Degraded(problem, data: data));
         return Task.FromResult(HealthCheckResult.Healthy($"serving model {scored.ModelVersion}", data));
     }
 }

@@ -6,42 +6,75 @@ using RiskGraph.Model.Storage;
 namespace RiskGraph.Api.Services;
 
 /// <summary>
-/// Holds the <see cref="ScoredGraph"/> the API answers from. Loading builds a complete new one and then swaps
-/// the reference, so requests never see a half-built state and need no locks.
+/// Holds what the API answers from: the graph snapshot with its credit ledger and, once a model is trained, the
+/// scored graph. Loading builds a complete new state and swaps one reference, so requests never see a
+/// half-built or mixed state and need no locks.
 /// </summary>
 public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogger<WarningService> logger)
 {
-    private volatile ScoredGraph? _current;
-    private volatile string? _problem = "loading";
+    private sealed record ServingState(GraphSnapshot? Snapshot, ScoredGraph? Scored, string? Problem);
 
-    public ScoredGraph? Current => _current;
+    private readonly SemaphoreSlim _reloading = new(1, 1);
+    private volatile ServingState _state = new(null, null, "loading");
+    private bool _schemaReady;
+
+    /// <summary>The scored graph, or null when no model is trained (see <see cref="Problem"/>).</summary>
+    public ScoredGraph? Current => _state.Scored;
+
+    /// <summary>The graph and credit ledger being served; present whenever the store could be read.</summary>
+    public GraphSnapshot? Snapshot => _state.Snapshot;
 
     /// <summary>Why no warnings can be served, or null when they can.</summary>
-    public string? Problem => _problem;
+    public string? Problem => _state.Problem;
 
+    /// <summary>
+    /// Rebuilds from the store and the active model; one load at a time, so a burst of writes cannot interleave.
+    /// Returns when the new state is being served, which is what lets a repair vanish "at once" from every output.
+    /// </summary>
     public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        await _reloading.WaitAsync(cancellationToken);
+        try
+        {
+            _state = await BuildStateAsync(cancellationToken);
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
+    private async Task<ServingState> BuildStateAsync(CancellationToken cancellationToken)
     {
         try
         {
+            if (!_schemaReady)
+            {
+                // A new home has an empty store: create its schema so an empty graph loads instead of failing.
+                await store.InitializeAsync(cancellationToken);
+                _schemaReady = true;
+            }
+            // The snapshot serves credit classes and checks even before any model is trained.
+            var snapshot = await GraphSnapshotLoader.LoadAsync(store, cancellationToken: cancellationToken);
             var registry = new ModelRegistry(home);
             string? version = registry.ActiveVersion();
             if (version is null)
             {
-                _problem = $"No trained model under {home.ModelsPath}: run the train verb first.";
-                logger.LogWarning("{Problem}", _problem);
-                return;
+                string problem = $"No trained model under {home.ModelsPath}: run the train verb first.";
+                logger.LogWarning("{Problem}", problem);
+                return new ServingState(snapshot, null, problem);
             }
-            var model = WarningModel.Load(registry.FolderOf(version));
-            var snapshot = await GraphSnapshotLoader.LoadAsync(store, cancellationToken: cancellationToken);
-            _current = ScoredGraph.Build(snapshot, model, version);
-            _problem = null;
-            logger.LogInformation("Serving model {Version} on {Enterprises} enterprises as of {AsOf}", version, snapshot.EnterpriseCount, snapshot.AsOf.ToString("yyyy-MM-dd"));
+            var scored = ScoredGraph.Build(snapshot, WarningModel.Load(registry.FolderOf(version)), version);
+            logger.LogInformation("Serving model {Version} on {Enterprises} enterprises as of {AsOf}",
+                version, snapshot.EnterpriseCount, snapshot.AsOf.ToString("yyyy-MM-dd"));
+            return new ServingState(snapshot, scored, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Keep serving what was loaded before, if anything; health reports the problem.
-            _problem = $"Loading the snapshot or model failed: {e.Message}";
             logger.LogError(e, "Loading the snapshot or model failed");
+            var previous = _state;
+            return previous with { Problem = $"Loading the snapshot or model failed: {e.Message}" };
         }
     }
 }

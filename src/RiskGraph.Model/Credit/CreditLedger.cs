@@ -15,6 +15,8 @@ public sealed class CreditLedger
     private readonly Grouped<ListEntry> _listEntries;
     private readonly Grouped<Commitment> _commitments;
     private readonly Dictionary<string, RecordHistory> _histories;
+    private readonly Dictionary<string, int> _recordOwner;
+    private readonly Dictionary<string, Objection> _objections;
 
     public CreditLedger(
         int enterpriseCount, Func<string, int> enterpriseId, DateOnly asOf,
@@ -30,7 +32,31 @@ public sealed class CreditLedger
         var outcomeById = outcomes.ToDictionary(o => o.ObjectionId, StringComparer.Ordinal);
         foreach (var objection in objections) History(objection.RecordId).Add(objection, outcomeById.GetValueOrDefault(objection.ObjectionId));
         foreach (var history in _histories.Values) history.Sort();
+        _recordOwner = new Dictionary<string, int>(penalties.Count + listEntries.Count, StringComparer.Ordinal);
+        foreach (var p in penalties) _recordOwner[p.RecordId] = enterpriseId(p.Uscc);
+        foreach (var l in listEntries) _recordOwner[l.RecordId] = enterpriseId(l.Uscc);
+        _objections = objections.ToDictionary(o => o.ObjectionId, StringComparer.Ordinal);
+        Outcomes = outcomeById;
     }
+
+    internal IReadOnlyDictionary<string, ObjectionOutcome> Outcomes { get; }
+
+    /// <summary>The enterprise id owning a penalty or list entry, or -1.</summary>
+    public int OwnerOf(string recordId) => _recordOwner.GetValueOrDefault(recordId, -1);
+
+    /// <summary>The current status of the penalty or list entry with this id, or null when there is none.</summary>
+    public RecordStatus? StatusOf(string recordId)
+    {
+        int owner = OwnerOf(recordId);
+        if (owner < 0) return null;
+        foreach (var p in PenaltiesOf(owner)) if (p.RecordId == recordId) return StatusOf(p);
+        foreach (var l in ListEntriesOf(owner)) if (l.RecordId == recordId) return StatusOf(l);
+        return null;
+    }
+
+    public Objection? FindObjection(string objectionId) => _objections.GetValueOrDefault(objectionId);
+
+    public ObjectionOutcome? OutcomeOf(string objectionId) => Outcomes.GetValueOrDefault(objectionId);
 
     public DateOnly AsOf { get; }
 

@@ -1,0 +1,24 @@
+using RiskGraph.Model.Credit;
+
+namespace RiskGraph.Api.Contracts;
+
+/// <param name="Purpose">procurement, bidding, subsidy, approval, honours or financing.</param>
+public sealed record CheckRequest(string? Uscc, string? Purpose);
+
+public sealed record MeasureResponse(string Code, string Description, string Basis);
+
+public sealed record CommitmentEligibilityResponse(bool Eligible, string Reason, IReadOnlyList<string> RecordIds);
+
+public sealed record CheckWarningResponse(double Score, string Level, string ModelVersion);
+
+/// <summary>Everything an approving system needs about an applicant, in one call.</summary>
+/// <param name="Supervision">routine_random_inspection for good entities, key_inspection otherwise.</param>
+public sealed record CheckResponse(
+    string Uscc, string Name, string Purpose, CreditClassResponse CreditClass, IReadOnlyList<ListEntryResponse> Lists,
+    IReadOnlyList<MeasureResponse> Restrictions, IReadOnlyList<MeasureResponse> Incentives,
+    CommitmentEligibilityResponse CommitmentEligibility, string Supervision, CheckWarningResponse? Warning, DateOnly AsOf);
+
+public static class CheckContracts
+{
+    public static MeasureResponse ToMeasureResponse(this Measure m) => new(m.Code, m.Description, m.Basis);
+}

@@ -1,0 +1,65 @@
+using RiskGraph.Model.Credit;
+using RiskGraph.Model.Domain;
+
+namespace RiskGraph.Api.Contracts;
+
+/// <summary>The four-class credit class with the rule that decided it and the records that triggered it.</summary>
+/// <param name="Class">good, warning, dishonest or seriously_dishonest.</param>
+/// <param name="Colour">green, yellow, red or black.</param>
+public sealed record CreditClassResponse(string Class, string ChineseName, string Colour, RuleResponse DecisiveRule, IReadOnlyList<RuleResponse> MatchedRules);
+
+public sealed record RuleResponse(string Id, string Description, string Basis, IReadOnlyList<string> RecordIds);
+
+public sealed record PenaltyResponse(string RecordId, string Kind, double Amount, DateOnly DecisionDate, DateOnly PublicationDate, string Department, string Status);
+
+public sealed record ListEntryResponse(string RecordId, string ListType, DateOnly ValidFrom, DateOnly? ValidTo, string Department, string Status);
+
+public sealed record CommitmentResponse(string CommitmentId, string Type, string Matter, DateOnly MadeOn, string Fulfilment, string Department);
+
+public sealed record RepairResponse(string RepairId, string RecordId, string Method, string DecidedBy, string Reason, DateTimeOffset DecidedAt);
+
+public sealed record ObjectionResponse(
+    string ObjectionId, string RecordId, string FiledBy, string Reason, DateTimeOffset FiledAt, string Status, ObjectionOutcomeResponse? Outcome);
+
+public sealed record ObjectionOutcomeResponse(string Result, string DecidedBy, string Note, DateTimeOffset DecidedAt);
+
+/// <summary>An enterprise's credit file: published penalties and list entries, commitments, repairs and objections.</summary>
+public sealed record CreditResponse(
+    string Uscc, string Name, DateOnly AsOf, CreditClassResponse CreditClass, IReadOnlyList<PenaltyResponse> Penalties,
+    IReadOnlyList<ListEntryResponse> ListEntries, IReadOnlyList<CommitmentResponse> Commitments,
+    IReadOnlyList<RepairResponse> Repairs, IReadOnlyList<ObjectionResponse> Objections);
+
+/// <param name="Method">commitment, credit_report, training or rectification.</param>
+public sealed record RepairRequest(string? RecordId, string? Method, string? DecidedBy, string? Reason);
+
+public sealed record ObjectionRequest(string? RecordId, string? FiledBy, string? Reason);
+
+/// <param name="Result">upheld, corrected or revoked.</param>
+public sealed record ObjectionOutcomeRequest(string? Result, string? DecidedBy, string? Note);
+
+/// <summary>What a repair or objection changed.</summary>
+public sealed record RecordChangeResponse(string Id, string RecordId, string Uscc, string RecordStatus, CreditClassResponse CreditClass);
+
+public static class CreditContracts
+{
+    public static CreditClassResponse ToCreditClassResponse(this CreditClassification classification) => new(
+        classification.Class.Name(), classification.Class.ChineseName(), classification.Class.Colour(),
+        ToRuleResponse(classification.Decisive), classification.Matches.Select(ToRuleResponse).ToArray());
+
+    public static PenaltyResponse ToPenaltyResponse(this Penalty p, RecordStatus status) =>
+        new(p.RecordId, p.Kind.Name(), p.Amount, p.DecisionDate, p.PublicationDate, p.Department, status.Name());
+
+    public static ListEntryResponse ToListEntryResponse(this ListEntry l, RecordStatus status) =>
+        new(l.RecordId, l.ListType.Name(), l.ValidFrom, l.ValidTo, l.Department, status.Name());
+
+    public static CommitmentResponse ToCommitmentResponse(this Commitment c) =>
+        new(c.CommitmentId, c.Type.Name(), c.Matter, c.MadeOn, c.Fulfilment.Name(), c.Department);
+
+    public static RepairResponse ToRepairResponse(this CreditRepair r) => new(r.RepairId, r.RecordId, r.Method.Name(), r.DecidedBy, r.Reason, r.DecidedAt);
+
+    public static ObjectionResponse ToObjectionResponse(this Objection o, ObjectionOutcome? outcome) => new(
+        o.ObjectionId, o.RecordId, o.FiledBy, o.Reason, o.FiledAt, outcome is null ? "pending" : "decided",
+        outcome is null ? null : new ObjectionOutcomeResponse(outcome.Result.Name(), outcome.DecidedBy, outcome.Note, outcome.DecidedAt));
+
+    private static RuleResponse ToRuleResponse(RuleMatch match) => new(match.Rule.Id, match.Rule.Description, match.Rule.Basis, match.RecordIds);
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RiskGraph.Api.Contracts;
+using RiskGraph.Api.Services;
+using RiskGraph.Model.Credit;
+using RiskGraph.Model.Graph;
+
+namespace RiskGraph.Api.Endpoints;
+
+/// <summary>Credit files, four-class classification, credit repair and objections.</summary>
+public static class CreditApi
+{
+    public static IEndpointRouteBuilder MapCreditApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/enterprises/{uscc}/credit", GetCredit)
+            .WithName("GetCredit").WithTags("Credit").AddEndpointFilter<AuditFilter>()
+            .WithSummary("Credit class with its triggering records, published penalties and list entries, commitments, repairs and objections.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapPost("/api/repairs", CreditWrites.RepairAsync)
+            .WithName("RepairRecord").WithTags("Credit")
+            .WithSummary("Record a credit repair: the record disappears from every published output at once; its history stays.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapPost("/api/objections", CreditWrites.ObjectAsync)
+            .WithName("FileObjection").WithTags("Credit")
+            .WithSummary("File an objection against a record; the record is contested until the outcome.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapPost("/api/objections/{objectionId}/outcome", CreditWrites.DecideObjectionAsync)
+            .WithName("DecideObjection").WithTags("Credit")
+            .WithSummary("Decide an objection: upheld keeps the record, corrected or revoked withdraws it like a repair.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    /// <param name="uscc">The enterprise's unified social credit code.</param>
+    private static Results<Ok<CreditResponse>, ValidationProblem, ProblemHttpResult> GetCredit(string uscc, WarningService service, HttpContext http)
+    {
+        if (ApiProblems.CheckUscc(uscc) is { } invalid) return invalid;
+        if (service.Snapshot is not { } snapshot) return ApiProblems.Unavailable(service.Problem ?? "The store could not be read.");
+        int id = snapshot.Ids.IdOf(uscc);
+        if (id == IdMap.NotFound || !snapshot.Ids.IsEnterprise(id)) return ApiProblems.UnknownEnterprise(uscc);
+
+        var ledger = snapshot.Ledger;
+        var classification = CreditClassifier.Classify(ledger, id);
+        var penalties = new List<PenaltyResponse>();
+        var lists = new List<ListEntryResponse>();
+        var repairs = new List<RepairResponse>();
+        var objections = new List<ObjectionResponse>();
+        foreach (var p in ledger.PenaltiesOf(id))
+        {
+            // Withdrawn and expired records are not published; only their repair or objection decision is listed.
+            if (ledger.IsPublished(p)) penalties.Add(p.ToPenaltyResponse(ledger.StatusOf(p)));
+            AddHistory(ledger, p.RecordId, repairs, objections);
+        }
+        foreach (var l in ledger.ListEntriesOf(id))
+        {
+            if (ledger.IsPublished(l)) lists.Add(l.ToListEntryResponse(ledger.StatusOf(l)));
+            AddHistory(ledger, l.RecordId, repairs, objections);
+        }
+        var commitments = ledger.CommitmentsOf(id).ToArray().Select(c => c.ToCommitmentResponse()).ToArray();
+        http.Items[AuditFilter.ReturnedKey] = $"credit class {classification.Class.Name()}, {penalties.Count} penalties, {lists.Count} list entries";
+        return TypedResults.Ok(new CreditResponse(
+            uscc, snapshot.Enterprises.Names[id], snapshot.AsOf, classification.ToCreditClassResponse(),
+            penalties, lists, commitments, repairs, objections));
+    }
+
+    private static void AddHistory(CreditLedger ledger, string recordId, List<RepairResponse> repairs, List<ObjectionResponse> objections)
+    {
+        if (ledger.HistoryOf(recordId) is not { } history) return;
+        repairs.AddRange(history.Repairs.Select(r => r.ToRepairResponse()));
+        objections.AddRange(history.Objections.Select(o => o.Objection.ToObjectionResponse(o.Outcome)));
+    }
+}

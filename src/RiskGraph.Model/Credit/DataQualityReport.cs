@@ -1,0 +1,74 @@
+using RiskGraph.Model.Domain;
+
+namespace RiskGraph.Model.Credit;
+
+/// <summary>Record counts, completeness and timeliness for one source department.</summary>
+/// <param name="Completeness">Share of its records with every required field filled.</param>
+/// <param name="PublishedOnTime">Share of its penalties published within 7 working days of the decision (null without penalties).</param>
+public sealed record SourceQuality(
+    string Department, int Penalties, int ListEntries, int Commitments, double Completeness, double? PublishedOnTime, int LatePenalties);
+
+/// <summary>
+/// Data quality per source (R56-R58): the "双公示" target is online publication within 7 working days of the
+/// decision. Working days here are Monday to Friday; public holidays are not modelled, which can only make a
+/// late record look on time.
+/// </summary>
+public static class DataQualityReport
+{
+    public const int PublicationWorkingDays = 7;
+
+    public static IReadOnlyList<SourceQuality> Build(IEnumerable<Penalty> penalties, IEnumerable<ListEntry> listEntries, IEnumerable<Commitment> commitments)
+    {
+        var sources = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
+        Accumulator Source(string department) =>
+            sources.TryGetValue(department, out var a) ? a : sources[department] = new Accumulator();
+
+        foreach (var p in penalties)
+        {
+            var a = Source(p.Department);
+            a.Penalties++;
+            a.Complete += IsComplete(p) ? 1 : 0;
+            if (WorkingDaysBetween(p.DecisionDate, p.PublicationDate) <= PublicationWorkingDays) a.OnTime++;
+            else a.Late++;
+        }
+        foreach (var l in listEntries)
+        {
+            var a = Source(l.Department);
+            a.ListEntries++;
+            a.Complete += IsComplete(l) ? 1 : 0;
+        }
+        foreach (var c in commitments)
+        {
+            var a = Source(c.Department);
+            a.Commitments++;
+            a.Complete += string.IsNullOrWhiteSpace(c.Matter) ? 0 : 1;
+        }
+        return sources.Select(s => new SourceQuality(
+            s.Key, s.Value.Penalties, s.Value.ListEntries, s.Value.Commitments,
+            Math.Round((double)s.Value.Complete / Math.Max(1, s.Value.Penalties + s.Value.ListEntries + s.Value.Commitments), 4),
+            s.Value.Penalties == 0 ? null : Math.Round((double)s.Value.OnTime / s.Value.Penalties, 4),
+            s.Value.Late)).ToList();
+    }
+
+    /// <summary>Working days after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    public static int WorkingDaysBetween(DateOnly from, DateOnly to)
+    {
+        int days = 0;
+        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) days++;
+        }
+        return days;
+    }
+
+    private static bool IsComplete(Penalty p) =>
+        !string.IsNullOrWhiteSpace(p.RecordId) && !string.IsNullOrWhiteSpace(p.Department) && p.PublicationDate >= p.DecisionDate
+        && (p.Kind == PenaltyKind.Warning || p.Kind is PenaltyKind.Suspension or PenaltyKind.LicenceRevoked || p.Amount > 0);
+
+    private static bool IsComplete(ListEntry l) => !string.IsNullOrWhiteSpace(l.RecordId) && !string.IsNullOrWhiteSpace(l.Department);
+
+    private sealed class Accumulator
+    {
+        public int Penalties, ListEntries, Commitments, Complete, OnTime, Late;
+    }
+}

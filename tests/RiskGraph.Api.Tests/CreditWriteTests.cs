@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using RiskGraph.Api.Services;
+using RiskGraph.Model.Credit;
+using RiskGraph.Model.Domain;
+using RiskGraph.Training.Tests.Support;
+
+namespace RiskGraph.Api.Tests;
+
+/// <summary>A home of its own, because these tests change the store.</summary>
+public sealed class WritableApiFixture : IAsyncLifetime
+{
+    public TrainedHome Trained { get; private set; } = null!;
+
+    public RiskGraphApiFactory Factory { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Trained = await TrainedHome.CreateAsync(enterprises: 2_000, seed: 23);
+        Factory = new RiskGraphApiFactory(Trained.Home.Root);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        Trained.Dispose();
+    }
+}
+
+public class CreditWriteTests(WritableApiFixture fixture) : IClassFixture<WritableApiFixture>
+{
+    /// <summary>An enterprise classed red by exactly one published fine: repairing it must turn it green.</summary>
+    private (string Uscc, string RecordId) EnterpriseWithOneDecisiveFine()
+    {
+        var snapshot = fixture.Factory.Services.GetRequiredService<WarningService>().Snapshot!;
+        for (int e = 0; e < snapshot.EnterpriseCount; e++)
+        {
+            var classification = CreditClassifier.Classify(snapshot.Ledger, e);
+            if (classification.Matches.Count == 1 && classification.Decisive.Rule == CreditRules.FewPenalties && classification.Decisive.RecordIds.Count == 1)
+                return (snapshot.Ids.KeyOf(e), classification.Decisive.RecordIds[0]);
+        }
+        throw new InvalidOperationException("The generated data has no enterprise classed by a single fine.");
+    }
+
+    [Fact]
+    public async Task ARepairedRecord_DisappearsFromEveryPublishedOutput_AtOnce_WhileItsHistoryStays()
+    {
+        var client = fixture.Factory.CreateClient();
+        var (uscc, recordId) = EnterpriseWithOneDecisiveFine();
+        var creditBefore = await client.GetStringAsync($"/api/enterprises/{uscc}/credit");
+        var warningBefore = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/warning");
+        Assert.Contains(recordId, creditBefore);
+        Assert.Equal("dishonest", warningBefore.GetProperty("credit_class").GetProperty("class").GetString());
+
+        var repair = await client.PostAsJsonAsync("/api/repairs", new { record_id = recordId, method = "credit_report", decided_by = "市场监管局", reason = "已整改并提交信用报告" });
+
+        Assert.Equal(HttpStatusCode.Created, repair.StatusCode);
+        var change = await repair.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("repaired", change.GetProperty("record_status").GetString());
+        Assert.Equal("good", change.GetProperty("credit_class").GetProperty("class").GetString());
+
+        // Classification and the credit file: the record is no longer listed, only the repair decision is.
+        var credit = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/credit");
+        Assert.DoesNotContain(credit.GetProperty("penalties").EnumerateArray(), p => p.GetProperty("record_id").GetString() == recordId);
+        Assert.Equal("good", credit.GetProperty("credit_class").GetProperty("class").GetString());
+        Assert.Equal("已整改并提交信用报告", Assert.Single(credit.GetProperty("repairs").EnumerateArray()).GetProperty("reason").GetString());
+
+        // Warnings and their reasons: the class, the rules and the own-record features no longer count it.
+        var warning = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/warning");
+        Assert.Equal("good", warning.GetProperty("credit_class").GetProperty("class").GetString());
+        Assert.DoesNotContain(recordId, warning.GetRawText());
+        var scored = fixture.Factory.Services.GetRequiredService<WarningService>().Current!;
+        int id = scored.Snapshot.Ids.IdOf(uscc);
+        Assert.Equal(0, scored.Features[id, RiskGraph.Model.Features.FeatureCatalog.PenaltyFine] + scored.Features[id, RiskGraph.Model.Features.FeatureCatalog.PenaltyConfiscation]);
+        Assert.Contains(warning.GetProperty("reasons").EnumerateArray(), _ => true);
+
+        // Checks and network views.
+        var check = await client.PostAsJsonAsync("/api/checks", new { uscc, purpose = "procurement" });
+        Assert.DoesNotContain(recordId, await check.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(recordId, await client.GetStringAsync($"/api/enterprises/{uscc}/network?depth=2"));
+
+        // Repairing again is a conflict; the history is kept in the store.
+        var again = await client.PostAsJsonAsync("/api/repairs", new { record_id = recordId, method = "commitment", decided_by = "x", reason = "y" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(RecordStatus.Repaired, fixture.Factory.Services.GetRequiredService<WarningService>().Snapshot!.Ledger.StatusOf(recordId));
+    }
+
+    [Fact]
+    public async Task AnObjection_ContestsTheRecord_AndRevokingItWithdrawsIt()
+    {
+        var client = fixture.Factory.CreateClient();
+        var snapshot = fixture.Factory.Services.GetRequiredService<WarningService>().Snapshot!;
+        int enterprise = Enumerable.Range(0, snapshot.EnterpriseCount).First(e =>
+            snapshot.Classes[e] == CreditClass.Dishonest && snapshot.Ledger.ListEntriesOf(e).ToArray().Any(l => l.ListType == ListType.AbnormalOperation && snapshot.Ledger.IsPublished(l)));
+        var entry = snapshot.Ledger.ListEntriesOf(enterprise).ToArray().First(l => l.ListType == ListType.AbnormalOperation && snapshot.Ledger.IsPublished(l));
+
+        var filed = await client.PostAsJsonAsync("/api/objections", new { record_id = entry.RecordId, filed_by = "企业法定代表人", reason = "已在登记住所经营" });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var objection = await filed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("contested", objection.GetProperty("record_status").GetString());
+
+        string objectionId = objection.GetProperty("id").GetString()!;
+        var decided = await client.PostAsJsonAsync($"/api/objections/{objectionId}/outcome", new { result = "revoked", decided_by = "市场监管局", note = "核实后撤销" });
+        Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
+        Assert.Equal("revoked", (await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("record_status").GetString());
+
+        var credit = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{snapshot.Ids.KeyOf(enterprise)}/credit");
+        Assert.DoesNotContain(credit.GetProperty("list_entries").EnumerateArray(), l => l.GetProperty("record_id").GetString() == entry.RecordId);
+        Assert.Equal("revoked", Assert.Single(credit.GetProperty("objections").EnumerateArray()).GetProperty("outcome").GetProperty("result").GetString());
+        var twice = await client.PostAsJsonAsync($"/api/objections/{objectionId}/outcome", new { result = "upheld", decided_by = "x" });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"method\":\"commitment\",\"decided_by\":\"d\",\"reason\":\"r\"}", "record_id")]
+    [InlineData("{\"record_id\":\"NO-SUCH-RECORD\",\"method\":\"commitment\",\"decided_by\":\"d\",\"reason\":\"r\"}", "record_id")]
+    [InlineData("{\"record_id\":\"@\",\"method\":\"prayer\",\"decided_by\":\"d\",\"reason\":\"r\"}", "method")]
+    [InlineData("{\"record_id\":\"@\",\"method\":\"commitment\",\"decided_by\":\"\",\"reason\":\"r\"}", "decided_by")]
+    [InlineData("{\"record_id\":\"@\",\"method\":\"commitment\",\"decided_by\":\"d\"}", "reason")]
+    public async Task ABadRepair_Is400NamingTheField_AndStoresNothing(string body, string field)
+    {
+        var snapshot = fixture.Factory.Services.GetRequiredService<WarningService>().Snapshot!;
+        string someRecord = Enumerable.Range(0, snapshot.EnterpriseCount).SelectMany(e => snapshot.Ledger.PenaltiesOf(e).ToArray()).First().RecordId;
+        var content = new StringContent(body.Replace("@", someRecord), System.Text.Encoding.UTF8, "application/json");
+        long repairsBefore = await CountRepairsAsync();
+
+        var response = await fixture.Factory.CreateClient().PostAsync("/api/repairs", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+        Assert.Equal(repairsBefore, await CountRepairsAsync());
+    }
+
+    private async Task<long> CountRepairsAsync()
+    {
+        var store = fixture.Factory.Services.GetRequiredService<RiskGraph.Model.Storage.IGraphStore>();
+        return await store.CountAsync<CreditRepair>();
+    }
+}

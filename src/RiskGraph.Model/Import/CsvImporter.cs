@@ -28,6 +28,8 @@ public sealed class CsvImporter(IGraphStore store, PersonKeyHasher hasher)
             ["record_id", "uscc", "kind", "amount", "decision_date", "publication_date", "department"], ImportRowParsers.Penalty),
         new ImportFile<ListEntry>("list_entries.csv",
             ["record_id", "uscc", "list_type", "valid_from", "valid_to", "department"], ImportRowParsers.ListEntry),
+        new ImportFile<Commitment>("commitments.csv",
+            ["commitment_id", "uscc", "type", "matter", "made_on", "fulfilment", "department"], ImportRowParsers.Commitment),
         new ImportFile<RiskLabel>("labels.csv", ["uscc", "label"], ImportRowParsers.Label),
     ];
 

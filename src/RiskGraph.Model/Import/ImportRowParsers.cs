@@ -70,6 +70,11 @@ internal static class ImportRowParsers
             row.Enum<ListType>("list_type", DomainNames.TryParse, DomainNames.AllListTypes), from, to, row.Text("department"));
     }
 
+    public static Commitment Commitment(CsvRow row, ImportContext context) =>
+        new(row.Text("commitment_id"), context.KnownEnterprise(row, "uscc"),
+            row.Enum<CommitmentType>("type", DomainNames.TryParse, DomainNames.AllCommitmentTypes), row.Text("matter"), row.Date("made_on"),
+            row.Enum<Fulfilment>("fulfilment", DomainNames.TryParse, DomainNames.AllFulfilments), row.Text("department"));
+
     public static RiskLabel Label(CsvRow row, ImportContext context)
     {
         string uscc = context.KnownEnterprise(row, "uscc");

@@ -12,6 +12,7 @@ internal enum RandomStream
     Records,
     Labels,
     Names,
+    Commitments,
 }
 
 /// <summary>

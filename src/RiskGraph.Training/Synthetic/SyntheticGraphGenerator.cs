@@ -43,7 +43,10 @@ public static class SyntheticGraphGenerator
         RiskSpread.AssignLabels(world, SeedStreams.Create(seed, RandomStream.Labels));
         Report(progress, clock, $"{world.Penalties.Count:N0} penalties, {world.ListEntries.Count:N0} list entries, labels drawn");
 
-        var summary = SyntheticCsvWriter.Write(world, registration, outDir, SeedStreams.Create(seed, RandomStream.Names), progress);
+        var summary = SyntheticCsvWriter.Write(world, registration, outDir, SeedStreams.Create(seed, RandomStream.Names), progress) with
+        {
+            Commitments = Commitments.Write(world, outDir, SeedStreams.Create(seed, RandomStream.Commitments)),
+        };
         Report(progress, clock, $"done: label rate {summary.LabelRate:P2}");
         return summary;
     }

@@ -16,6 +16,9 @@ public sealed record SyntheticSummary(
     /// <summary>labels.csv has one row per enterprise.</summary>
     public int Labels => Enterprises;
 
+    /// <summary>Rows of commitments.csv.</summary>
+    public int Commitments { get; init; }
+
     public double LabelRate => Enterprises == 0 ? 0 : (double)PositiveLabels / Enterprises;
 
     /// <summary>File name and row count, in the order the files are listed in the schema README.</summary>
@@ -31,6 +34,7 @@ public sealed record SyntheticSummary(
         new(SyntheticFiles.Penalties, Penalties),
         new(SyntheticFiles.ListEntries, ListEntries),
         new(SyntheticFiles.Labels, Labels),
+        new(SyntheticFiles.Commitments, Commitments),
     ];
 }
 
@@ -47,7 +51,8 @@ public static class SyntheticFiles
     public const string Penalties = "penalties.csv";
     public const string ListEntries = "list_entries.csv";
     public const string Labels = "labels.csv";
+    public const string Commitments = "commitments.csv";
 
     public static IReadOnlyList<string> All { get; } =
-        [Enterprises, Persons, LegalRepresentatives, Executives, Shareholdings, SupplyLinks, Guarantees, Penalties, ListEntries, Labels];
+        [Enterprises, Persons, LegalRepresentatives, Executives, Shareholdings, SupplyLinks, Guarantees, Penalties, ListEntries, Labels, Commitments];
 }

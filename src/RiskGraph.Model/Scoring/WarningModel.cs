@@ -25,6 +25,9 @@ public sealed class WarningModel
 
     public FastTreeBinaryModelParameters Trees => Transformer.Model.SubModel;
 
+    /// <summary>Held-out calibration of the raw score; when null, ML.NET's own calibrated probability is used.</summary>
+    public ScoreCalibration? Calibration { get; init; }
+
     /// <summary>Loads model.zip and feature-schema.json from a version folder.</summary>
     public static WarningModel Load(string folder, int seed = 1)
     {
@@ -34,7 +37,10 @@ public sealed class WarningModel
         // which the tree attribution needs.
         var transformer = loaded as BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>>
             ?? throw new InvalidDataException($"{folder}/{ModelFileName} is not a calibrated FastTree binary model ({loaded.GetType().Name}).");
-        return new WarningModel(ml, transformer, FeatureSchema.Load(Path.Combine(folder, FeatureSchema.FileName)));
+        return new WarningModel(ml, transformer, FeatureSchema.Load(Path.Combine(folder, FeatureSchema.FileName)))
+        {
+            Calibration = ScoreCalibration.Load(folder),
+        };
     }
 
     public void Save(string folder, DataViewSchema inputSchema)
@@ -42,15 +48,18 @@ public sealed class WarningModel
         Directory.CreateDirectory(folder);
         _ml.Model.Save(Transformer, inputSchema, Path.Combine(folder, ModelFileName));
         Schema.Save(Path.Combine(folder, FeatureSchema.FileName));
+        Calibration?.Save(folder);
     }
 
-    /// <summary>Scores the given rows in one batch: raw margins and calibrated probabilities.</summary>
+    /// <summary>Scores the given rows in one batch: raw margins and calibrated probabilities (held-out calibration when present).</summary>
     public (float[] Raw, float[] Probability) Score(FeatureMatrix matrix, IReadOnlyList<int> rows)
     {
         var view = ModelDataViews.Create(_ml, matrix, rows, Schema.Count);
         var scored = Transformer.Transform(view);
         float[] raw = scored.GetColumn<float>("Score").ToArray();
-        float[] probability = scored.GetColumn<float>("Probability").ToArray();
+        float[] probability = Calibration is { } calibration
+            ? Array.ConvertAll(raw, r => (float)calibration.Probability(r))
+            : scored.GetColumn<float>("Probability").ToArray();
         return (raw, probability);
     }
 }

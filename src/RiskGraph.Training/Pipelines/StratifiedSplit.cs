@@ -6,12 +6,16 @@ namespace RiskGraph.Training.Pipelines;
 /// </summary>
 public sealed record StratifiedSplit(int[] Train, int[] Test)
 {
-    public static StratifiedSplit Create(LabelVector labels, double testFraction, int seed)
+    public static StratifiedSplit Create(LabelVector labels, double testFraction, int seed) =>
+        Of(Enumerable.Range(0, labels.Values.Length).ToArray(), labels, testFraction, seed);
+
+    /// <summary>Splits only <paramref name="rows"/>; rows without a label are left out of both sides.</summary>
+    public static StratifiedSplit Of(IReadOnlyList<int> rows, LabelVector labels, double testFraction, int seed)
     {
         if (testFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(testFraction), "Test fraction must be in (0, 1).");
         var positives = new List<int>();
         var negatives = new List<int>();
-        for (int i = 0; i < labels.Values.Length; i++)
+        foreach (int i in rows)
         {
             if (labels.Values[i] == 1) positives.Add(i);
             else if (labels.Values[i] == 0) negatives.Add(i);

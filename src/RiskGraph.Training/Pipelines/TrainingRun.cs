@@ -40,8 +40,8 @@ public static class TrainingRun
 
         log?.Report($"training on {split.Train.Length:N0} enterprises, testing on {split.Test.Length:N0}");
         var trainer = new WarningTrainer(options);
-        var full = trainer.Train(features, labels, split.Train, FeatureSchema.Current);
-        var attributesOnly = trainer.Train(features, labels, split.Train, FeatureSchema.Current.AttributesOnly());
+        var full = trainer.TrainCalibrated(features, labels, split.Train, FeatureSchema.Current);
+        var attributesOnly = trainer.TrainCalibrated(features, labels, split.Train, FeatureSchema.Current.AttributesOnly());
         timings["training"] = Lap(clock);
 
         var fullMetrics = ModelEvaluator.Evaluate(full, features, labels, split.Test);

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
 using RiskGraph.Model.Features;
 using RiskGraph.Model.Scoring;
@@ -25,6 +26,41 @@ public sealed class WarningTrainer(WarningTrainerOptions options)
             LabelColumnName = nameof(FeatureVectorRow.Label),
         });
         return new WarningModel(ml, trainer.Fit(data), schema);
+    }
+
+    /// <summary>
+    /// Fits the trees on most of <paramref name="rows"/> and Platt scaling on a stratified held-out part of them,
+    /// so served probabilities are calibrated on data the trees never saw.
+    /// </summary>
+    public WarningModel TrainCalibrated(FeatureMatrix matrix, LabelVector labels, IReadOnlyList<int> rows, FeatureSchema schema)
+    {
+        var split = StratifiedSplit.Of(rows, labels, options.CalibrationFraction, options.Seed + 1);
+        var model = Train(matrix, labels, split.Train, schema);
+        var (raw, _) = model.Score(matrix, split.Test);
+        var ml = new MLContext(options.Seed);
+        var scored = ml.Data.LoadFromEnumerable(split.Test.Select((row, i) => new ScoredRow { Label = labels.IsRisky(row), Score = raw[i] }));
+        var platt = ml.BinaryClassification.Calibrators.Platt(nameof(ScoredRow.Label), nameof(ScoredRow.Score)).Fit(scored);
+        var (slope, offset) = PlattParameters(ml, platt);
+        return new WarningModel(ml, model.Transformer, schema) { Calibration = new ScoreCalibration("platt", slope, offset, split.Test.Length) };
+    }
+
+    /// <summary>
+    /// ML.NET does not expose the fitted slope and offset, but Platt scaling is exactly
+    /// logit(1 - p) = slope * score + offset, so two evaluated points determine both.
+    /// </summary>
+    internal static (double Slope, double Offset) PlattParameters(MLContext ml, ITransformer platt)
+    {
+        var probes = ml.Data.LoadFromEnumerable(new[] { new ScoredRow { Score = -1 }, new ScoredRow { Score = 1 } });
+        float[] p = platt.Transform(probes).GetColumn<float>("Probability").ToArray();
+        double atMinusOne = Math.Log(1 / (double)p[0] - 1), atOne = Math.Log(1 / (double)p[1] - 1);
+        return ((atOne - atMinusOne) / 2, (atOne + atMinusOne) / 2);
+    }
+
+    internal sealed class ScoredRow
+    {
+        public bool Label { get; set; }
+
+        public float Score { get; set; }
     }
 
     /// <summary>The input schema the model is saved with.</summary>

@@ -8,6 +8,7 @@ public sealed record WarningTrainerOptions(
     int MinimumExampleCountPerLeaf = 20,
     double LearningRate = 0.08,
     double TestFraction = 0.2,
+    double CalibrationFraction = 0.15,
     int Threads = 1)
 {
     public void Validate()
@@ -17,6 +18,7 @@ public sealed record WarningTrainerOptions(
         ArgumentOutOfRangeException.ThrowIfLessThan(MinimumExampleCountPerLeaf, 1, nameof(MinimumExampleCountPerLeaf));
         if (LearningRate is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(LearningRate));
         if (TestFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(TestFraction));
+        if (CalibrationFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(CalibrationFraction));
         ArgumentOutOfRangeException.ThrowIfLessThan(Threads, 1, nameof(Threads));
     }
 }

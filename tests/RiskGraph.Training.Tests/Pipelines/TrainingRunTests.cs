@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RiskGraph.Model.Scoring;
 using RiskGraph.Training.Pipelines;
 using RiskGraph.Training.Tests.Support;
@@ -13,7 +14,7 @@ public class TrainingRunTests
         using var second = await TrainedHome.CreateAsync();
 
         // The report holds every metric to full precision and the fingerprint of the features and labels.
-        Assert.Equal(first.Outcome.Report, second.Outcome.Report);
+        Assert.Equal(JsonSerializer.Serialize(first.Outcome.Report), JsonSerializer.Serialize(second.Outcome.Report));
         Assert.Equal(first.Outcome.Report.DataFingerprint, second.Outcome.Report.DataFingerprint);
     }
 

@@ -26,5 +26,6 @@ app.MapNetworkApi();
 app.MapCreditApi();
 app.MapChecksApi();
 app.MapGovernanceApi();
+app.MapModelsApi();
 
 app.Run();

@@ -9,6 +9,7 @@ public static class ScoringExtensions
     {
         services.AddSingleton<WarningService>();
         services.AddHostedService<WarningServiceLoader>();
+        services.AddHostedService<ActiveModelWatcher>();
         return services;
     }
 }

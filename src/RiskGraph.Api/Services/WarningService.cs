@@ -1,4 +1,5 @@
 using RiskGraph.Model;
+using RiskGraph.Model.Features;
 using RiskGraph.Model.Graph;
 using RiskGraph.Model.Scoring;
 using RiskGraph.Model.Storage;
@@ -44,6 +45,34 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
         }
     }
 
+    /// <summary>
+    /// Switches the served model without touching the snapshot: the new scored graph is built completely, then
+    /// the pointer file is written and the state swapped. Requests in flight keep the state they started with.
+    /// </summary>
+    /// <exception cref="ModelIncompatibleException">The model's feature schema differs from the one this code computes.</exception>
+    public async Task ActivateAsync(string version, CancellationToken cancellationToken = default)
+    {
+        await _reloading.WaitAsync(cancellationToken);
+        try
+        {
+            var registry = new ModelRegistry(home);
+            var model = WarningModel.Load(registry.FolderOf(version));
+            if (!model.Schema.SameLayoutAs(FeatureSchema.Current))
+                throw new ModelIncompatibleException(
+                    $"Model {version} was trained on feature schema {model.Schema.Version} ({model.Schema.Count} features); this service computes " +
+                    $"schema {FeatureSchema.Current.Version} ({FeatureSchema.Current.Count} features). Retrain it with the current code.");
+            var snapshot = _state.Snapshot ?? await GraphSnapshotLoader.LoadAsync(store, cancellationToken: cancellationToken);
+            var scored = await Task.Run(() => ScoredGraph.Build(snapshot, model, version), cancellationToken);
+            registry.Activate(version);
+            _state = new ServingState(snapshot, scored, null);
+            logger.LogInformation("Activated model {Version}", version);
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
     private async Task<ServingState> BuildStateAsync(CancellationToken cancellationToken)
     {
         try
@@ -78,3 +107,6 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
         }
     }
 }
+
+/// <summary>A model whose feature layout does not match the running code.</summary>
+public sealed class ModelIncompatibleException(string message) : Exception(message);

@@ -10,6 +10,7 @@ public sealed class ModelRegistry(RiskGraphHome home)
 {
     public const string ManifestFileName = "model.json";
     public const string MetricsFileName = "metrics.json";
+    public const string HoldoutFileName = "holdout.txt";
     private const string ActiveFileName = "ACTIVE";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -50,6 +51,17 @@ public sealed class ModelRegistry(RiskGraphHome home)
         string folder = FolderOf(manifest.Version);
         File.WriteAllText(Path.Combine(folder, MetricsFileName), JsonSerializer.Serialize(report, Json));
         File.WriteAllText(Path.Combine(folder, ManifestFileName), JsonSerializer.Serialize(manifest, Json));
+    }
+
+    /// <summary>Writes the USCCs a model was tested on and never trained on, so later comparisons can be fair.</summary>
+    public void WriteHoldout(string version, IEnumerable<string> usccs) =>
+        File.WriteAllLines(Path.Combine(FolderOf(version), HoldoutFileName), usccs.Order(StringComparer.Ordinal));
+
+    /// <summary>The model's held-out USCCs, or null when it was saved without them.</summary>
+    public IReadOnlySet<string>? ReadHoldout(string version)
+    {
+        string path = Path.Combine(FolderOf(version), HoldoutFileName);
+        return File.Exists(path) ? File.ReadLines(path).ToHashSet(StringComparer.Ordinal) : null;
     }
 
     public ModelManifest ReadManifest(string version) =>

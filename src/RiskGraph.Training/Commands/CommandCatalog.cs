@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return GenerateCommand.Create();
         yield return ImportCommand.Create();
         yield return TrainCommand.Create();
+        yield return RetrainCommand.Create();
     }
 }

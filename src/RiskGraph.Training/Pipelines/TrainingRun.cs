@@ -34,6 +34,16 @@ public static class TrainingRun
         var features = new FeatureExtractor(snapshot, new FeatureExtractorParameters(), cancellationToken).Compute();
         timings["features"] = Lap(clock);
 
+        return Train(home, snapshot, features, labels, options, activate, timings, log);
+    }
+
+    /// <summary>Trains and registers on an already computed snapshot and feature matrix.</summary>
+    public static TrainingOutcome Train(
+        RiskGraphHome home, GraphSnapshot snapshot, FeatureMatrix features, LabelVector labels, WarningTrainerOptions options,
+        bool activate, Dictionary<string, double>? timings = null, IProgress<string>? log = null)
+    {
+        timings ??= [];
+        var clock = Stopwatch.StartNew();
         var split = StratifiedSplit.Create(labels, options.TestFraction, options.Seed);
         if (!split.Train.Any(labels.IsRisky) || !split.Test.Any(labels.IsRisky) || split.Test.All(labels.IsRisky))
             throw new InvalidOperationException("Training needs labels with both risky and non-risky enterprises: import a labels.csv first.");
@@ -55,6 +65,7 @@ public static class TrainingRun
         full.Save(registry.FolderOf(version), WarningTrainer.InputSchema(features, full.Schema));
         registry.WriteManifest(
             new ModelManifest(version, DateTimeOffset.UtcNow, "FastTree", full.Schema.Version, fingerprint, snapshot.AsOf), report);
+        registry.WriteHoldout(version, split.Test.Select(snapshot.Ids.KeyOf));
         if (activate) registry.Activate(version);
         timings["saving"] = Lap(clock);
         return new TrainingOutcome(version, report, timings);

@@ -1,0 +1,32 @@
+using RiskGraph.Model;
+using RiskGraph.Model.Scoring;
+
+namespace RiskGraph.Api.Services;
+
+/// <summary>
+/// Picks up a model promoted outside the API (the retrain verb writes the ACTIVE pointer) without a restart,
+/// by comparing the pointer with the served version every RiskGraph:ModelPollSeconds (default 10).
+/// </summary>
+public sealed class ActiveModelWatcher(WarningService service, RiskGraphHome home, IConfiguration configuration, ILogger<ActiveModelWatcher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        int seconds = configuration.GetValue("RiskGraph:ModelPollSeconds", 10);
+        if (seconds <= 0) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            string? active = new ModelRegistry(home).ActiveVersion();
+            if (active is null || active == service.Current?.ModelVersion) continue;
+            try
+            {
+                await service.ActivateAsync(active, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Could not switch to model {Version}; still serving {Served}", active, service.Current?.ModelVersion);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using RiskGraph.Model;
+using RiskGraph.Training.Pipelines;
+
+namespace RiskGraph.Training.Commands;
+
+/// <summary><c>retrain</c>: trains a candidate on the current store and promotes it only if it is not worse than the active model.</summary>
+internal static class RetrainCommand
+{
+    public static Command Create()
+    {
+        var seed = new Option<int>("--seed") { Description = "Seed for the folds and the trainer.", DefaultValueFactory = _ => 42 };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds for the comparison.", DefaultValueFactory = _ => 5 };
+        var trees = new Option<int>("--trees") { Description = "Number of boosted trees.", DefaultValueFactory = _ => 200 };
+        var store = StoreSelection.Option();
+        var command = new Command("retrain", "Train on the current store, compare with the active model on the same folds, promote only if not worse.")
+        {
+            seed, folds, trees, store,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var home = RiskGraphHome.FromEnvironment();
+            await using var graphStore = StoreSelection.Open(parse.GetValue(store)!, home);
+            var options = new WarningTrainerOptions(Seed: parse.GetValue(seed), NumberOfTrees: parse.GetValue(trees));
+            var result = await RetrainRun.RunAsync(home, graphStore, options, parse.GetValue(folds), new ConsoleProgress(), cancellationToken);
+            Console.WriteLine();
+            Console.WriteLine($"compared on {result.SharedHoldoutRows:N0} labelled rows neither model was trained on");
+            Console.WriteLine($"{"fold",-6}{"active " + (result.ActiveVersion ?? "-"),16}{"candidate " + result.CandidateVersion,18}");
+            for (int k = 0; k < result.CandidateFoldAuc.Length; k++)
+                Console.WriteLine($"{k + 1,-6}{result.ActiveFoldAuc[k],16:F4}{result.CandidateFoldAuc[k],18:F4}");
+            Console.WriteLine(result.Promoted
+                ? $"promoted {result.CandidateVersion}: {result.Reason}"
+                : $"kept {result.ActiveVersion}; {result.CandidateVersion} is registered but not active: {result.Reason}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -27,5 +27,6 @@ app.MapCreditApi();
 app.MapChecksApi();
 app.MapGovernanceApi();
 app.MapModelsApi();
+app.MapSearchApi();
 
 app.Run();

@@ -81,3 +81,43 @@ public class NetworkAndHealthApiTests(TrainedApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
     }
 }
+
+[Collection(TrainedApiCollection.Name)]
+public class SearchApiTests(TrainedApiFixture fixture)
+{
+    [Fact]
+    public async Task SearchByPartOfTheName_PagesThroughEveryMatch_RiskiestFirst()
+    {
+        var client = fixture.Factory.CreateClient();
+        var first = await client.GetFromJsonAsync<JsonElement>("/api/enterprises?query=有限公司&page_size=50");
+        int total = first.GetProperty("total").GetInt32();
+        var scores = first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("score").GetDouble()).ToArray();
+
+        Assert.True(total > 50);
+        Assert.Equal(50, scores.Length);
+        Assert.Equal(scores.OrderDescending(), scores);
+        var second = await client.GetFromJsonAsync<JsonElement>("/api/enterprises?query=有限公司&page_size=50&page=2");
+        Assert.Empty(first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("uscc").GetString())
+            .Intersect(second.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("uscc").GetString())));
+    }
+
+    [Fact]
+    public async Task SearchByUsccPrefix_FindsTheEnterprise_WithItsClass()
+    {
+        string uscc = fixture.Usccs[7];
+        var body = await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/enterprises?query={uscc[..12]}");
+        var item = Assert.Single(body.GetProperty("items").EnumerateArray(), i => i.GetProperty("uscc").GetString() == uscc);
+        Assert.Contains(item.GetProperty("colour").GetString(), new[] { "green", "yellow", "red", "black" });
+    }
+
+    [Theory]
+    [InlineData("query=a", "query")]
+    [InlineData("query=有限&page=0", "page")]
+    [InlineData("query=有限&page_size=101", "page_size")]
+    public async Task BadSearch_Is400NamingTheField(string queryString, string field)
+    {
+        var response = await fixture.Factory.CreateClient().GetAsync($"/api/enterprises?{queryString}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+    }
+}

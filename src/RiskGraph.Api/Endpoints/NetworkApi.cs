@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using RiskGraph.Api.Contracts;
+using RiskGraph.Api.Services;
 using RiskGraph.Model.Storage;
 
 namespace RiskGraph.Api.Endpoints;
@@ -21,7 +22,7 @@ public static class NetworkApi
     /// <param name="depth">Hops from the centre, 1 to 3 (default 1).</param>
     /// <param name="maxNodes">Node cap, 1 to 5000 (default 200).</param>
     private static async Task<Results<Ok<NetworkResponse>, ValidationProblem, ProblemHttpResult>> GetNetwork(
-        string uscc, IGraphStore store, HttpContext http, CancellationToken cancellationToken,
+        string uscc, IGraphStore store, WarningService service, HttpContext http, CancellationToken cancellationToken,
         int? depth = null, [FromQuery(Name = "max_nodes")] int? maxNodes = null)
     {
         if (ApiProblems.CheckUscc(uscc) is { } invalid) return invalid;
@@ -34,6 +35,6 @@ public static class NetworkApi
         if (await store.FindEnterpriseAsync(uscc, cancellationToken) is null) return ApiProblems.UnknownEnterprise(uscc);
         var view = await store.GetNetworkAsync(uscc, hops, cap, cancellationToken);
         http.Items[RiskGraph.Api.Services.AuditFilter.ReturnedKey] = $"network of {view.Nodes.Count} nodes, {view.Edges.Count} edges";
-        return TypedResults.Ok(view.ToNetworkResponse(cap));
+        return TypedResults.Ok(view.ToNetworkResponse(cap, service.Snapshot, service.Current));
     }
 }

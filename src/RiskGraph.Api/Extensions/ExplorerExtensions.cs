@@ -2,12 +2,14 @@ namespace RiskGraph.Api.Extensions;
 
 public static class ExplorerExtensions
 {
-    /// <summary>The network explorer's static page at /explorer/ (wwwroot/explorer).</summary>
+    /// <summary>
+    /// The network explorer's static page at /explorer/ (wwwroot/explorer); the default-files middleware also
+    /// redirects /explorer to /explorer/.
+    /// </summary>
     public static WebApplication UseRiskGraphExplorer(this WebApplication app)
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapGet("/explorer", () => Results.Redirect("/explorer/")).ExcludeFromDescription();
         return app;
     }
 }

@@ -11,5 +11,7 @@ internal static class CommandCatalog
         yield return ImportCommand.Create();
         yield return TrainCommand.Create();
         yield return RetrainCommand.Create();
+        yield return ExportGenericCommand.Create();
+        yield return EvaluateCommand.Create();
     }
 }

@@ -15,7 +15,7 @@ function status(text, isError = false) {
 
 function describe() {
   const c = graph.counts();
-  return `${c.nodes} nodes, ${c.edges} edges on screen` + (c.omitted > 0 ? ` · ${c.omitted} neighbours left out (cap ${EXPAND_CAP} per expansion)` : '');
+  return `${c.nodes} nodes, ${c.edges} edges on screen` + (c.omitted > 0 ? ` · ${c.omitted} neighbours left out by the node caps (dashed borders)` : '');
 }
 
 async function search(query, page = 1) {

@@ -16,14 +16,14 @@ const STYLE = [
   { selector: 'edge', style: { 'width': 1.5, 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'triangle',
     'curve-style': 'bezier', 'arrow-scale': 0.7, 'label': 'data(caption)', 'font-size': 8, 'text-rotation': 'autorotate', 'min-zoomed-font-size': 8 } },
   { selector: '.hidden', style: { 'display': 'none' } },
-  { selector: '.path', style: { 'width': 5, 'line-color': '#f28e00', 'target-arrow-color': 'f28e00', 'border-width': 5, 'border-color': '#f28e00', 'z-index': 10 } },
+  { selector: '.path', style: { 'width': 5, 'line-color': '#f28e00', 'target-arrow-color': '#f28e00', 'border-width': 5, 'border-color': '#f28e00', 'z-index': 10 } },
   { selector: '.faded', style: { 'opacity': 0.25 } },
 ];
 
 export class NetworkGraph {
   constructor(container, onTap) {
     // Cheap rendering while panning and zooming keeps a few thousand nodes responsive.
-    this.cy = cytoscape({ container, style: STYLE, textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1, wheelSensitivity: 0.3 });
+    this.cy = cytoscape({ container, style: STYLE, textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1 });
     this.colourBy = 'class';
     this.omitted = new Map();
     this.cy.on('tap', 'node', (event) => onTap(event.target.data()));

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace RiskGraph.Explorer.Tests;
+
+[Collection(ApiServerCollection.Name)]
+public class ExplorerTests(ApiServerFixture fixture, ITestOutputHelper output)
+{
+    private async Task<(IPage Page, List<string> Errors)> OpenExplorerAsync()
+    {
+        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(fixture.BaseUrl + "/explorer/");
+        return (page, errors);
+    }
+
+    private static async Task SearchAndOpenFirstAsync(IPage page, string query)
+    {
+        await page.FillAsync("#search-input", query);
+        await page.ClickAsync("#search-form button[type=submit]");
+        await page.WaitForSelectorAsync("#results li");
+        await page.ClickAsync("#results li >> nth=0");
+        await page.WaitForFunctionAsync("() => window.explorer.lastRenderMs !== null", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        await page.WaitForSelectorAsync("#panel-class", new PageWaitForSelectorOptions { Timeout = 30_000 });
+    }
+
+    private static Task<int> NodeCountAsync(IPage page) => page.EvaluateAsync<int>("() => window.explorer.counts().nodes");
+
+    [ChromiumFact]
+    public async Task SearchOpenExpandAndInspect_ShowTheNetworkAndTheSidePanel()
+    {
+        var (page, errors) = await OpenExplorerAsync();
+        await SearchAndOpenFirstAsync(page, "有限公司");
+
+        int before = await NodeCountAsync(page);
+        Assert.True(before > 1, "the network shows the enterprise and its relations");
+        Assert.Contains("score", await page.InnerTextAsync("#panel-warning"));
+        Assert.NotEmpty(await page.InnerTextAsync("#panel-class"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotFolder, "01-network-and-panel.png") });
+
+        // Expand a neighbouring enterprise far from the centre: its relations join the view.
+        string neighbour = await page.EvaluateAsync<string>(
+            "() => window.explorer.graph.cy.nodes('[kind = \"enterprise\"]').filter(n => !n.hasClass('centre')).sort((a, b) => b.data('hops') - a.data('hops'))[0].id()");
+        await page.EvaluateAsync("id => window.explorer.onNodeTap(id)", neighbour);
+        await page.WaitForFunctionAsync("() => document.getElementById('status').textContent.startsWith('expanded')");
+        Assert.True(await NodeCountAsync(page) >= before);
+        Assert.Equal(neighbour, await page.EvaluateAsync<string>("() => window.explorer.graph.cy.$(':selected').id()"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotFolder, "02-expanded.png") });
+
+        // Person nodes never show an ID number.
+        string text = await page.EvaluateAsync<string>("() => JSON.stringify(window.explorer.graph.toJson())");
+        Assert.DoesNotMatch(@"\b\d{6}(19|20)\d{2}\d{7}[\dX]\b", text.Replace("\"id\":\"9", "\"id\":\"U"));
+        Assert.Empty(errors);
+    }
+
+    [ChromiumFact]
+    public async Task FiltersHideOtherRelations_AndExportJsonMatchesTheView()
+    {
+        var (page, errors) = await OpenExplorerAsync();
+        await SearchAndOpenFirstAsync(page, "有限公司");
+
+        await page.UncheckAsync("#relation-filters input[value=EXECUTIVE_OF]");
+        int visibleExecutiveEdges = await page.EvaluateAsync<int>("() => window.explorer.graph.cy.edges('[type = \"EXECUTIVE_OF\"]').filter(e => e.visible()).length");
+        Assert.Equal(0, visibleExecutiveEdges);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-json"));
+        using var exported = JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!));
+        Assert.Equal(await NodeCountAsync(page), exported.RootElement.GetProperty("nodes").GetArrayLength());
+        var png = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-png"));
+        byte[] bytes = await File.ReadAllBytesAsync((await png.PathAsync())!);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        Assert.Empty(errors);
+    }
+
+    [ChromiumFact]
+    public async Task ALargeNetwork_IsShown_AndItsTimeIsReported()
+    {
+        var (page, errors) = await OpenExplorerAsync();
+        // The enterprise with the most relations, opened three hops deep with a 2,000-node cap.
+        string hub = await page.EvaluateAsync<string>(
+            "async () => (await (await fetch('/api/enterprises?query=有限公司&page_size=100')).json()).items[0].uscc");
+        await page.EvaluateAsync("uscc => window.explorer.openNetwork(uscc, 3, 2000)", hub);
+        await page.WaitForFunctionAsync("() => window.explorer.lastRenderMs !== null", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        int nodes = await NodeCountAsync(page);
+        int milliseconds = await page.EvaluateAsync<int>("() => window.explorer.lastRenderMs");
+        output.WriteLine($"explorer showed {nodes} nodes in {milliseconds} ms (fetch + layout + first render)");
+        await File.WriteAllTextAsync(Path.Combine(fixture.ScreenshotFolder, "large-network-timing.json"),
+            JsonSerializer.Serialize(new { nodes, milliseconds }));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotFolder, "03-large-network.png") });
+        Assert.True(nodes > 200, $"expected a large network, got {nodes} nodes");
+        Assert.Empty(errors);
+    }
+}

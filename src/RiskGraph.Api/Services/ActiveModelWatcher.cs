@@ -5,7 +5,8 @@ namespace RiskGraph.Api.Services;
 
 /// <summary>
 /// Picks up a model promoted outside the API (the retrain verb writes the ACTIVE pointer) without a restart,
-/// by comparing the pointer with the served version every RiskGraph:ModelPollSeconds (default 10).
+/// by comparing the pointer with the served version every RiskGraph:ModelPollSeconds (default 10); also retries
+/// loading while no snapshot could be read (a store that was down at start-up).
 /// </summary>
 public sealed class ActiveModelWatcher(WarningService service, RiskGraphHome home, IConfiguration configuration, ILogger<ActiveModelWatcher> logger)
     : BackgroundService
@@ -17,6 +18,12 @@ public sealed class ActiveModelWatcher(WarningService service, RiskGraphHome hom
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            // A store that was down at start-up is retried until a snapshot loads.
+            if (service.Snapshot is null)
+            {
+                await service.LoadAsync(stoppingToken);
+                continue;
+            }
             string? active = new ModelRegistry(home).ActiveVersion();
             if (active is null || active == service.Current?.ModelVersion) continue;
             try

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RiskGraph.Model;
 using RiskGraph.Model.Storage;
+using RiskGraph.Model.Storage.Neo4j;
 using RiskGraph.Model.Storage.Sqlite;
 
 namespace RiskGraph.Training.Commands;
@@ -10,13 +11,14 @@ internal static class StoreSelection
 {
     public static Option<string> Option() => new("--store")
     {
-        Description = "Which store to use: embedded (SQLite under RISKGRAPH_HOME, the default).",
+        Description = "Which store to use: embedded (SQLite under RISKGRAPH_HOME, the default) or neo4j (NEO4J_URL, NEO4J_DATABASE, NEO4J_USER, NEO4J_PASSWORD).",
         DefaultValueFactory = _ => "embedded",
     };
 
     public static IGraphStore Open(string kind, RiskGraphHome home) => kind switch
     {
         "embedded" => new SqliteGraphStore(home.EnsureExists().StorePath),
-        _ => throw new ArgumentException($"Unknown store '{kind}'; expected embedded."),
+        "neo4j" => new Neo4jGraphStore(Neo4jOptions.FromEnvironment()),
+        _ => throw new ArgumentException($"Unknown store '{kind}'; expected embedded or neo4j."),
     };
 }

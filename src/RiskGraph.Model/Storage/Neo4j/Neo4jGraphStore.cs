@@ -1,0 +1,168 @@
+using System.Runtime.CompilerServices;
+using RiskGraph.Model.Domain;
+
+namespace RiskGraph.Model.Storage.Neo4j;
+
+/// <summary>
+/// The graph store on a Neo4j server (3.1 and later) over its HTTP endpoint. Behaves like the embedded store:
+/// every upsert is one transaction, reads are ordered by the same keys, and the network query is cut by the
+/// same <see cref="NetworkCollector"/>, so both stores give identical snapshots and views of the same data.
+/// </summary>
+public sealed class Neo4jGraphStore : IGraphStore
+{
+    private readonly Neo4jOptions _options;
+    private readonly Neo4jHttpClient _client;
+
+    public Neo4jGraphStore(Neo4jOptions options, HttpMessageHandler? handler = null)
+    {
+        _client = new Neo4jHttpClient(options, handler);
+        _options = options.Clone();
+    }
+
+    public string Kind => "neo4j";
+
+    /// <summary>The underlying client, for tests and tools that need raw Cypher.</summary>
+    internal Neo4jHttpClient Client => _client;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await _client.ConnectAsync(cancellationToken);
+        foreach (string statement in Neo4jSchema.Statements(_client.ServerVersion))
+        {
+            try
+            {
+                await _client.RunAsync(new Neo4jStatement(statement), cancellationToken);
+            }
+            catch (Neo4jException e) when (Neo4jSchema.AlreadyExists(e))
+            {
+                // Present already: nothing to do.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes all <paramref name="rows"/> in one explicit transaction, <see cref="Neo4jOptions.BatchSize"/> rows per
+    /// request, sent back to back so the server's 60 s idle expiry is never reached. Any failure rolls the whole
+    /// transaction back before the exception leaves, so nothing of this call is stored.
+    /// </summary>
+    public async Task UpsertAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var mapping = Neo4jMappings.For<T>();
+        if (rows.Count == 0)
+        {
+            progress?.Report(0);
+            return;
+        }
+        var unique = LastPerKey(mapping, rows);
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await WriteInOneTransactionAsync(mapping, unique, progress, cancellationToken);
+                // Reported once committed, in the caller's terms (duplicates included), as the embedded store does.
+                progress?.Report(rows.Count);
+                return;
+            }
+            catch (Neo4jException e) when (e.IsTransient && attempt < _options.MaxRetries)
+            {
+                // The server rolled the transaction back for a passing reason (deadlock, lock timeout). The rows are
+                // in memory and every write is idempotent, so the whole transaction is simply done again.
+                await Task.Delay(_client.RetryDelay(attempt + 1), cancellationToken);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<T> ReadAllAsync<T>([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var mapping = Neo4jMappings.For<T>();
+        string[]? after = null;
+        while (true)
+        {
+            var page = await _client.RunAsync(mapping.PageStatement(after, _options.BatchSize), cancellationToken);
+            T? last = null;
+            foreach (var row in page.Rows)
+            {
+                last = mapping.ReadRow(row);
+                yield return last;
+            }
+            if (last is null || page.Rows.Count < _options.BatchSize) yield break;
+            after = mapping.KeyOf(last);
+        }
+    }
+
+    public async Task<long> CountAsync<T>(CancellationToken cancellationToken = default) where T : class
+    {
+        var result = await _client.RunAsync(new Neo4jStatement(Neo4jMappings.For<T>().Count), cancellationToken);
+        return Neo4jJson.Integer(result.Single());
+    }
+
+    public async Task<Enterprise?> FindEnterpriseAsync(string uscc, CancellationToken cancellationToken = default)
+    {
+        var mapping = Neo4jMappings.For<Enterprise>();
+        var statement = new Neo4jStatement(
+            $"MATCH (e:Enterprise {{uscc: $uscc}}) RETURN {string.Join(", ", mapping.Columns)}",
+            new Dictionary<string, object?> { ["uscc"] = uscc });
+        var result = await _client.RunAsync(statement, cancellationToken);
+        return result.Rows.Count == 0 ? null : mapping.ReadRow(result.Rows[0]);
+    }
+
+    public async Task<NetworkView> GetNetworkAsync(string uscc, int depth, int maxNodes, CancellationToken cancellationToken = default)
+    {
+        var enterprise = await FindEnterpriseAsync(uscc, cancellationToken)
+            ?? throw new KeyNotFoundException($"No enterprise with USCC {uscc}.");
+        var center = new NetworkNode(enterprise.Uscc, "enterprise", enterprise.Name, enterprise.Industry, enterprise.Region, 0);
+        return await NetworkCollector.CollectAsync(
+            center, depth, maxNodes, (node, ct) => Neo4jNetworkQueries.ExpandAsync(_client, node, ct), cancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task WriteInOneTransactionAsync<T>(
+        Neo4jMapping<T> mapping, IReadOnlyList<T> rows, IProgress<int>? progress, CancellationToken cancellationToken)
+        where T : class
+    {
+        // Disposing an uncommitted transaction rolls it back; that happens before any exception leaves this method.
+        await using var transaction = await _client.BeginTransactionAsync(cancellationToken);
+        for (int start = 0; start < rows.Count; start += _options.BatchSize)
+        {
+            int count = Math.Min(_options.BatchSize, rows.Count - start);
+            var results = await transaction.RunAsync(mapping.UpsertStatements(rows, start, count), cancellationToken);
+            long written = results.Sum(r => Neo4jJson.Integer(r.Rows[0][0]));
+            long stubs = results.Sum(r => Neo4jJson.Integer(r.Rows[0][1]));
+            if (stubs > 0)
+            {
+                throw new InvalidDataException(
+                    $"{typeof(T).Name} rows {start + 1}-{start + count} refer to {stubs} enterprise(s) or person(s) " +
+                    "that are not in the store; nothing of this upsert was stored.");
+            }
+            if (written != count)
+                throw new InvalidDataException($"Neo4j wrote {written} of the {count} {typeof(T).Name} rows {start + 1}-{start + count}; nothing of this upsert was stored.");
+            if (start + count < rows.Count) progress?.Report(start + count);
+        }
+        await transaction.CommitAsync(cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Keeps only the last row of each key, which is what the embedded store's INSERT OR REPLACE ends up with.
+    /// Sending duplicates in one UNWIND would not always agree: where Neo4j plans an Eager step, all MERGEs run
+    /// before all SETs, so a record named twice with two enterprises would lose both ABOUT relationships.
+    /// </summary>
+    private static IReadOnlyList<T> LastPerKey<T>(Neo4jMapping<T> mapping, IReadOnlyList<T> rows) where T : class
+    {
+        var seen = new HashSet<string>(rows.Count, StringComparer.Ordinal);
+        var kept = new List<T>(rows.Count);
+        for (int i = rows.Count - 1; i >= 0; i--)
+        {
+            if (seen.Add(string.Join('\u001f', mapping.KeyOf(rows[i])))) kept.Add(rows[i]);
+        }
+        if (kept.Count == rows.Count) return rows;
+        kept.Reverse();
+        return kept;
+    }
+}

@@ -1,0 +1,57 @@
+using RiskGraph.Model.Storage;
+
+namespace RiskGraph.Model.Tests.Storage;
+
+/// <summary>The store contract on the embedded SQLite store, one temporary database file per store.</summary>
+public sealed class SqliteGraphStoreContractTests : GraphStoreContractTests
+{
+    private readonly TemporaryFolder _folder = new();
+    private int _stores;
+
+    // The embedded store writes row by row in one transaction, so it has no batch size to honour.
+    protected override async Task<IGraphStore> CreateEmptyStoreCoreAsync(int batchSize)
+    {
+        var store = _folder.NewSqliteStore($"store{++_stores}.db");
+        await store.InitializeAsync();
+        return store;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public Task Every_record_type_reads_back_exactly() => EveryRecordTypeReadsBackExactly();
+
+    [Fact]
+    public Task Reimporting_the_same_rows_changes_nothing() => ReimportingTheSameRowsChangesNothing();
+
+    [Fact]
+    public Task Upsert_replaces_rows_by_key() => UpsertReplacesRowsByKey();
+
+    [Fact]
+    public Task The_last_of_several_rows_with_one_key_wins() => TheLastOfSeveralRowsWithOneKeyWins();
+
+    [Fact]
+    public Task A_failing_batch_leaves_nothing_of_the_call() => AFailingBatchLeavesNothingOfTheCall();
+
+    [Fact]
+    public Task A_value_the_store_cannot_hold_fails_the_whole_call() => AValueTheStoreCannotHoldFailsTheWholeCall();
+
+    [Fact]
+    public Task Cancelling_midway_stores_nothing() => CancellingMidwayStoresNothing();
+
+    [Fact]
+    public Task Network_of_depth_one_holds_the_direct_relations() => NetworkOfDepthOneHoldsTheDirectRelations();
+
+    [Fact]
+    public Task Network_of_depth_two_reaches_the_second_ring() => NetworkOfDepthTwoReachesTheSecondRing();
+
+    [Fact]
+    public Task Network_node_cap_truncates_and_counts_the_rest() => NetworkNodeCapTruncatesAndCountsTheRest();
+
+    [Fact]
+    public Task Network_of_an_unknown_enterprise_is_not_found() => NetworkOfAnUnknownEnterpriseIsNotFound();
+}

@@ -29,5 +29,7 @@ app.MapChecksApi();
 app.MapGovernanceApi();
 app.MapModelsApi();
 app.MapSearchApi();
+app.MapAnalyticsApi();
+app.MapAlertsApi();
 
 app.Run();

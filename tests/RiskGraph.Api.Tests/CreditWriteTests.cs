@@ -76,6 +76,13 @@ public class CreditWriteTests(WritableApiFixture fixture) : IClassFixture<Writab
         Assert.Equal(0, scored.Features[id, RiskGraph.Model.Features.FeatureCatalog.PenaltyFine] + scored.Features[id, RiskGraph.Model.Features.FeatureCatalog.PenaltyConfiscation]);
         Assert.Contains(warning.GetProperty("reasons").EnumerateArray(), _ => true);
 
+        // Alerts: the repaired enterprise no longer has a negative record, so no path may end at it.
+        foreach (string kind in new[] { "cross_industry", "cross_region" })
+        {
+            var alerts = await client.GetFromJsonAsync<JsonElement>($"/api/alerts?kind={kind}&top=200");
+            Assert.DoesNotContain(alerts.GetProperty("items").EnumerateArray(), a => a.GetProperty("target").GetProperty("uscc").GetString() == uscc);
+        }
+
         // Checks and network views.
         var check = await client.PostAsJsonAsync("/api/checks", new { uscc, purpose = "procurement" });
         Assert.DoesNotContain(recordId, await check.Content.ReadAsStringAsync());

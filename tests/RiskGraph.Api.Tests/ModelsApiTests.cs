@@ -57,7 +57,8 @@ public class ModelsApiTests(WritableApiFixture fixture) : IClassFixture<Writable
         Directory.CreateDirectory(copy);
         foreach (string file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)), overwrite: true);
         string schemaPath = Path.Combine(copy, "feature-schema.json");
-        File.WriteAllText(schemaPath, File.ReadAllText(schemaPath).Replace("\"version\": \"2\"", "\"version\": \"1\""));
+        string current = RiskGraph.Model.Features.FeatureSchema.Current.Version;
+        File.WriteAllText(schemaPath, File.ReadAllText(schemaPath).Replace($"\"version\": \"{current}\"", "\"version\": \"1\""));
 
         var response = await fixture.Factory.CreateClient().SendAsync(Admin(HttpMethod.Post, "/api/models/v090/activate"));
 

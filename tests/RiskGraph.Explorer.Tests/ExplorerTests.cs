@@ -56,6 +56,27 @@ public class ExplorerTests(ApiServerFixture fixture, ITestOutputHelper output)
     }
 
     [ChromiumFact]
+    public async Task AnAlertPath_IsHighlighted_WithTheIndustriesAndRegionsItCrosses()
+    {
+        var (page, errors) = await OpenExplorerAsync();
+        await page.WaitForSelectorAsync("#alerts li[data-index]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        await page.ClickAsync("#alerts li[data-index] >> nth=0");
+        await page.WaitForSelectorAsync("#path-crossings");
+
+        string crossings = await page.InnerTextAsync("#path-crossings");
+        Assert.Contains("industry", crossings);
+        int highlighted = await page.EvaluateAsync<int>("() => window.explorer.graph.cy.$('.path').length");
+        int pathNodes = await page.EvaluateAsync<int>("() => window.explorer.highlighted.path.nodes.length");
+        Assert.True(pathNodes >= 2);
+        Assert.True(highlighted >= 2 * pathNodes - 1, $"{highlighted} highlighted elements for a path of {pathNodes} nodes");
+
+        await page.SelectOptionAsync("#alert-kind", "cross_region");
+        await page.WaitForFunctionAsync("() => document.querySelector('#alerts li[data-index]') !== null");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotFolder, "04-alert-path.png") });
+        Assert.Empty(errors);
+    }
+
+    [ChromiumFact]
     public async Task FiltersHideOtherRelations_AndExportJsonMatchesTheView()
     {
         var (page, errors) = await OpenExplorerAsync();

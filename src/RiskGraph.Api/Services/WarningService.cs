@@ -13,10 +13,10 @@ namespace RiskGraph.Api.Services;
 /// </summary>
 public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogger<WarningService> logger)
 {
-    private sealed record ServingState(GraphSnapshot? Snapshot, ScoredGraph? Scored, string? Problem);
+    private sealed record ServingState(GraphSnapshot? Snapshot, GraphAnalytics? Analytics, ScoredGraph? Scored, string? Problem);
 
     private readonly SemaphoreSlim _reloading = new(1, 1);
-    private volatile ServingState _state = new(null, null, "loading");
+    private volatile ServingState _state = new(null, null, null, "loading");
     private bool _schemaReady;
 
     /// <summary>The scored graph, or null when no model is trained (see <see cref="Problem"/>).</summary>
@@ -24,6 +24,9 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
 
     /// <summary>The graph and credit ledger being served; present whenever the store could be read.</summary>
     public GraphSnapshot? Snapshot => _state.Snapshot;
+
+    /// <summary>Communities, contagion and cross-boundary counts of <see cref="Snapshot"/>.</summary>
+    public GraphAnalytics? Analytics => _state.Analytics;
 
     /// <summary>Why no warnings can be served, or null when they can.</summary>
     public string? Problem => _state.Problem;
@@ -62,9 +65,10 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
                     $"Model {version} was trained on feature schema {model.Schema.Version} ({model.Schema.Count} features); this service computes " +
                     $"schema {FeatureSchema.Current.Version} ({FeatureSchema.Current.Count} features). Retrain it with the current code.");
             var snapshot = _state.Snapshot ?? await GraphSnapshotLoader.LoadAsync(store, cancellationToken: cancellationToken);
-            var scored = await Task.Run(() => ScoredGraph.Build(snapshot, model, version), cancellationToken);
+            var analytics = _state.Analytics ?? GraphAnalytics.Compute(snapshot, cancellationToken: cancellationToken);
+            var scored = await Task.Run(() => ScoredGraph.Build(snapshot, model, version, analytics), cancellationToken);
             registry.Activate(version);
-            _state = new ServingState(snapshot, scored, null);
+            _state = new ServingState(snapshot, analytics, scored, null);
             logger.LogInformation("Activated model {Version}", version);
         }
         finally
@@ -85,18 +89,19 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
             }
             // The snapshot serves credit classes and checks even before any model is trained.
             var snapshot = await GraphSnapshotLoader.LoadAsync(store, cancellationToken: cancellationToken);
+            var analytics = GraphAnalytics.Compute(snapshot, cancellationToken: cancellationToken);
             var registry = new ModelRegistry(home);
             string? version = registry.ActiveVersion();
             if (version is null)
             {
                 string problem = $"No trained model under {home.ModelsPath}: run the train verb first.";
                 logger.LogWarning("{Problem}", problem);
-                return new ServingState(snapshot, null, problem);
+                return new ServingState(snapshot, analytics, null, problem);
             }
-            var scored = ScoredGraph.Build(snapshot, WarningModel.Load(registry.FolderOf(version)), version);
+            var scored = ScoredGraph.Build(snapshot, WarningModel.Load(registry.FolderOf(version)), version, analytics);
             logger.LogInformation("Serving model {Version} on {Enterprises} enterprises as of {AsOf}",
                 version, snapshot.EnterpriseCount, snapshot.AsOf.ToString("yyyy-MM-dd"));
-            return new ServingState(snapshot, scored, null);
+            return new ServingState(snapshot, analytics, scored, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

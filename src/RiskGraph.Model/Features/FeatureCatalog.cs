@@ -1,12 +1,12 @@
 namespace RiskGraph.Model.Features;
 
 /// <summary>
-/// Feature slots of schema version 2 (version 1 lacked credit_class). The constants are the column indexes the extractor writes; the tables
+/// Feature slots of schema version 3 (version 1 lacked credit_class; version 2 the whole-graph analytics). The constants are the column indexes the extractor writes; the tables
 /// below give each its name and meaning. Changing either means a new version.
 /// </summary>
 public static class FeatureCatalog
 {
-    public const string Version = "2";
+    public const string Version = "3";
 
     // Own-record attributes.
     public const int PenaltyWarning = 0, PenaltyFine = 1, PenaltyConfiscation = 2, PenaltySuspension = 3, PenaltyLicenceRevoked = 4;
@@ -22,7 +22,11 @@ public static class FeatureCatalog
     public const int NegativeIndustries2Hop = 30, NegativeRegions2Hop = 31, NegativeCrossIndustry2Hop = 32, NegativeCrossRegion2Hop = 33;
     public const int NegativeSuppliers = 34, NegativeBuyers = 35, NegativeGuaranteePartners = 36, NegativeShareholdingPartners = 37;
     public const int NegativePersonLinked = 38;
-    public const int Count = 39;
+
+    // Whole-graph analytics (schema 3): communities, risk contagion, ownership siblings, cross-boundary reach, supply chains.
+    public const int CommunityNegativeShare = 39, CommunitySizeLog = 40, RiskContagion = 41, OwnershipSiblingsNegative = 42;
+    public const int CrossIndustryTargets = 43, CrossRegionTargets = 44, SupplyUpstreamRisk = 45, SupplyDownstreamRisk = 46;
+    public const int Count = 47;
 
     private static readonly (string Name, string Description)[] Slots =
     [
@@ -65,6 +69,14 @@ public static class FeatureCatalog
         ("negative_guarantee_partners", "guarantee partners with a negative record"),
         ("negative_shareholding_partners", "shareholders or holdings with a negative record"),
         ("negative_person_linked", "enterprises sharing a person that have a negative record"),
+        ("community_negative_share", "share of the other enterprises in its Louvain community with a negative record"),
+        ("community_size_log10", "log10(1 + enterprises in its Louvain community)"),
+        ("risk_contagion", "personalized PageRank from enterprises with negative records, times node count"),
+        ("ownership_siblings_negative", "negative enterprises among the other holdings of its shareholders (the controlling group's other holdings at risk)"),
+        ("cross_industry_risky_3hop", "risky enterprises within 3 hops in another industry"),
+        ("cross_region_risky_3hop", "risky enterprises within 3 hops in another region"),
+        ("supply_upstream_risk", "risk reaching it from its suppliers' chain, decayed per hop"),
+        ("supply_downstream_risk", "risk reaching it from its buyers' chain, decayed per hop"),
     ];
 
     public static IReadOnlyList<string> Names { get; } = Slots.Select(s => s.Name).ToArray();

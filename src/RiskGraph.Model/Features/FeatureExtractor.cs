@@ -10,15 +10,16 @@ namespace RiskGraph.Model.Features;
 /// structure, never a label. Enterprises are processed in batches on several threads; each thread reuses
 /// stamp arrays (marked with the enterprise id, so they never need clearing) and allocates nothing per edge.
 /// </summary>
-public sealed class FeatureExtractor(GraphSnapshot snapshot, FeatureExtractorParameters parameters, CancellationToken cancellationToken = default)
+public sealed class FeatureExtractor(
+    GraphSnapshot snapshot, FeatureExtractorParameters parameters, CancellationToken cancellationToken = default, GraphAnalytics? analytics = null)
 {
     public FeatureMatrix Compute()
     {
         parameters.Validate();
         int enterprises = snapshot.EnterpriseCount;
         var values = new float[enterprises * Count];
-        var pageRank = new PageRank(snapshot.Graph, parameters.PageRankParameters, cancellationToken).Compute();
-        var components = new Wcc(snapshot.Graph, new WccParameters(), cancellationToken).Compute();
+        var results = analytics ?? GraphAnalytics.Compute(snapshot,
+            new GraphAnalyticsParameters(parameters.Concurrency, parameters.HubFanOutCap), cancellationToken);
         var scratchPool = new ConcurrentBag<NeighbourhoodScratch>();
 
         NodeBatches.Run(enterprises, parameters.Concurrency, cancellationToken, (start, end) =>
@@ -28,8 +29,9 @@ public sealed class FeatureExtractor(GraphSnapshot snapshot, FeatureExtractorPar
             {
                 var row = values.AsSpan(u * Count, Count);
                 WriteOwnRecord(u, row);
-                WriteStructure(u, row, pageRank, components);
+                WriteStructure(u, row, results);
                 scratch.WriteExposure(u, row, parameters.HubFanOutCap);
+                scratch.WriteOwnershipSiblings(u, row, parameters.HubFanOutCap);
             }
             scratchPool.Add(scratch);
         });
@@ -57,9 +59,20 @@ public sealed class FeatureExtractor(GraphSnapshot snapshot, FeatureExtractorPar
         row[CreditClassLevel] = (float)snapshot.Classes[u];
     }
 
-    private void WriteStructure(int u, Span<float> row, PageRankResult pageRank, WccResult components)
+    private void WriteStructure(int u, Span<float> row, GraphAnalytics results)
     {
-        row[PageRankScaled] = (float)(pageRank.Scores[u] * snapshot.Graph.NodeCount);
-        row[ComponentSizeLog] = (float)Math.Log10(components.Sizes[components.Component[u]]);
+        int nodes = snapshot.Graph.NodeCount;
+        row[PageRankScaled] = (float)(results.PageRank.Scores[u] * nodes);
+        row[ComponentSizeLog] = (float)Math.Log10(results.Components.Sizes[results.Components.Component[u]]);
+        int community = results.Communities.Community[u];
+        int others = results.CommunityEnterprises[community] - 1;
+        int negativeOthers = results.CommunityNegative[community] - (snapshot.Credit.Negative[u] ? 1 : 0);
+        row[CommunityNegativeShare] = others <= 0 ? 0 : (float)negativeOthers / others;
+        row[CommunitySizeLog] = (float)Math.Log10(1 + results.CommunityEnterprises[community]);
+        row[RiskContagion] = (float)(results.RiskContagion.Scores[u] * nodes);
+        row[CrossIndustryTargets] = results.CrossBoundary.CrossIndustry[u];
+        row[CrossRegionTargets] = results.CrossBoundary.CrossRegion[u];
+        row[SupplyUpstreamRisk] = (float)results.Supply.UpstreamRisk[u];
+        row[SupplyDownstreamRisk] = (float)results.Supply.DownstreamRisk[u];
     }
 }

@@ -6,14 +6,11 @@ namespace RiskGraph.Model.Features;
 /// A node with more relations than this is counted as a neighbour but not expanded into the second hop, so that
 /// nominee persons and big banks do not make every enterprise look exposed to everything.
 /// </param>
-public sealed record FeatureExtractorParameters(int HubFanOutCap = 64, int Concurrency = 2, PageRankParameters? PageRank = null)
+public sealed record FeatureExtractorParameters(int HubFanOutCap = 64, int Concurrency = 2)
 {
-    public PageRankParameters PageRankParameters => PageRank ?? new PageRankParameters(Concurrency: Concurrency);
-
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(HubFanOutCap, 1, nameof(HubFanOutCap));
         NodeBatches.CheckConcurrency(Concurrency);
-        PageRankParameters.Validate();
     }
 }

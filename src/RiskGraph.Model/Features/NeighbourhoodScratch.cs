@@ -22,6 +22,7 @@ internal sealed class NeighbourhoodScratch
     private readonly int[] _seen;
     private readonly int[] _industrySeen;
     private readonly int[] _regionSeen;
+    private readonly int[] _siblingSeen;
     private int[] _firstHop = new int[256];
 
     public NeighbourhoodScratch(GraphSnapshot snapshot)
@@ -30,7 +31,9 @@ internal sealed class NeighbourhoodScratch
         _seen = new int[snapshot.Graph.NodeCount];
         _industrySeen = new int[snapshot.Enterprises.IndustryCodes.Length];
         _regionSeen = new int[snapshot.Enterprises.RegionCodes.Length];
+        _siblingSeen = new int[snapshot.EnterpriseCount];
         Array.Fill(_seen, -1);
+        Array.Fill(_siblingSeen, -1);
         Array.Fill(_industrySeen, -1);
         Array.Fill(_regionSeen, -1);
     }
@@ -92,6 +95,34 @@ internal sealed class NeighbourhoodScratch
         row[Negative1HopShare] = enterprises1 == 0 ? 0 : (float)negative1 / enterprises1;
         row[Negative2Hop] = negative1 + negative2;
         row[Negative2HopShare] = enterprises1 + enterprises2 == 0 ? 0 : (float)(negative1 + negative2) / (enterprises1 + enterprises2);
+    }
+
+    /// <summary>
+    /// Negative enterprises among the other holdings of this enterprise's shareholders: risk elsewhere in the
+    /// controlling group. Holders above the hub cap (funds, state holding companies) are not followed.
+    /// </summary>
+    public void WriteOwnershipSiblings(int u, Span<float> row, int hubCap)
+    {
+        var graph = _snapshot.Graph;
+        int[] offsets = graph.Offsets, targets = graph.Targets;
+        byte[] kinds = graph.Kinds;
+        bool[] negative = _snapshot.Credit.Negative;
+        int enterprises = _snapshot.EnterpriseCount, count = 0;
+        _siblingSeen[u] = u;
+        for (int e = offsets[u]; e < offsets[u + 1]; e++)
+        {
+            if (kinds[e] != ShareholderIn) continue;
+            int holder = targets[e];
+            if (offsets[holder + 1] - offsets[holder] > hubCap) continue;
+            for (int f = offsets[holder]; f < offsets[holder + 1]; f++)
+            {
+                int held = targets[f];
+                if (kinds[f] != ShareholderOut || held >= enterprises || _siblingSeen[held] == u) continue;
+                _siblingSeen[held] = u;
+                if (negative[held]) count++;
+            }
+        }
+        row[OwnershipSiblingsNegative] = count;
     }
 
     private static void CountDegree(byte kind, Span<float> row)

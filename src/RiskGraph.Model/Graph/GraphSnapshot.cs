@@ -7,8 +7,16 @@ namespace RiskGraph.Model.Graph;
 /// Built once from a store and then only read, so any number of threads may compute on it.
 /// </summary>
 public sealed class GraphSnapshot(
-    IdMap ids, CsrGraph graph, EnterpriseAttributes enterprises, CreditProfile credit, CreditLedger ledger, CreditClass[] classes, DateOnly asOf)
+    IdMap ids, CsrGraph graph, EnterpriseAttributes enterprises, CreditProfile credit, CreditLedger ledger, CreditClass[] classes, DateOnly asOf,
+    string[]? personNames = null)
 {
+    private readonly string[] _personNames = personNames ?? [];
+
+    /// <summary>An enterprise's name or a person's display name (persons never by ID number).</summary>
+    public string LabelOf(int node) =>
+        node < Ids.EnterpriseCount ? Enterprises.Names[node]
+        : node - Ids.EnterpriseCount < _personNames.Length ? _personNames[node - Ids.EnterpriseCount] : Ids.KeyOf(node);
+
     public IdMap Ids { get; } = ids;
 
     public CsrGraph Graph { get; } = graph;

@@ -52,7 +52,8 @@ public static class GraphSnapshotLoader
         }
         var classes = CreditClassifier.ClassifyAll(ledger, enterprises.Count);
 
-        return new GraphSnapshot(ids, builder.Build(), BuildAttributes(enterprises, day), credit, ledger, classes, day);
+        return new GraphSnapshot(ids, builder.Build(), BuildAttributes(enterprises, day), credit, ledger, classes, day,
+            persons.Select(p => p.DisplayName).ToArray());
     }
 
     private static EnterpriseAttributes BuildAttributes(List<Enterprise> enterprises, DateOnly asOf)

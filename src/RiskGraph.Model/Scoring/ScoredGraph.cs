@@ -10,9 +10,12 @@ namespace RiskGraph.Model.Scoring;
 /// </summary>
 public sealed class ScoredGraph
 {
-    private ScoredGraph(GraphSnapshot snapshot, FeatureMatrix features, WarningModel model, string version, float[] probability, TreePathAttribution attribution)
+    private ScoredGraph(
+        GraphSnapshot snapshot, GraphAnalytics analytics, FeatureMatrix features, WarningModel model, string version, float[] probability,
+        TreePathAttribution attribution)
     {
         Snapshot = snapshot;
+        Analytics = analytics;
         Features = features;
         Model = model;
         ModelVersion = version;
@@ -21,6 +24,8 @@ public sealed class ScoredGraph
     }
 
     public GraphSnapshot Snapshot { get; }
+
+    public GraphAnalytics Analytics { get; }
 
     public FeatureMatrix Features { get; }
 
@@ -33,15 +38,16 @@ public sealed class ScoredGraph
 
     public TreePathAttribution Attribution { get; }
 
-    public static ScoredGraph Build(GraphSnapshot snapshot, WarningModel model, string version, FeatureExtractorParameters? parameters = null)
+    public static ScoredGraph Build(GraphSnapshot snapshot, WarningModel model, string version, GraphAnalytics? analytics = null)
     {
-        var features = new FeatureExtractor(snapshot, parameters ?? new FeatureExtractorParameters()).Compute();
+        analytics ??= GraphAnalytics.Compute(snapshot);
+        var features = new FeatureExtractor(snapshot, new FeatureExtractorParameters(), default, analytics).Compute();
         if (!model.Schema.SameLayoutAs(features.Schema))
             throw new InvalidOperationException(
                 $"Model {version} was trained on feature schema {model.Schema.Version}, this code computes {features.Schema.Version}: retrain.");
         var (_, probability) = model.Score(features, ModelDataViews.AllRows(features));
         var attribution = new TreePathAttribution(model.Trees, features, features.Columns);
-        return new ScoredGraph(snapshot, features, model, version, probability, attribution);
+        return new ScoredGraph(snapshot, analytics, features, model, version, probability, attribution);
     }
 
     /// <summary>The warning for one enterprise id with its top reasons (features that pushed the score up).</summary>

@@ -94,7 +94,8 @@ async function showAlert(alert) {
   await graph.layout();
   const edgeIds = alert.path.edges.map((e) => `${e.source}|${e.type}|${e.target}|${e.title ?? ''}`);
   graph.highlightPath(alert.path.nodes.map((n) => n.id), edgeIds);
-  const crossed = [...(alert.crossed_industries ?? []).map((i) => `industry ${i}`), ...(alert.crossed_regions ?? []).map((r) => `region ${r}`)];
+  // Industries and regions met along the path, in order: more than one of a kind means the path crosses that boundary.
+  const crossed = [`industries ${(alert.crossed_industries ?? []).join(' → ')}`, `regions ${(alert.crossed_regions ?? []).join(' → ')}`];
   status(`path ${alert.name} → ${alert.target.name} crosses ${crossed.join(', ')}`);
   $('panel').replaceChildren(h('h2', { id: 'panel-title' }, 'Cross-boundary warning path'),
     h('p', {}, `${alert.name} (${alert.industry}, ${alert.region}) reaches ${alert.target.name} (${alert.target.industry}, ${alert.target.region})`),

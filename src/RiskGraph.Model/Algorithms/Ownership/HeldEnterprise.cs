@@ -1,0 +1,5 @@
+namespace RiskGraph.Model.Algorithms;
+
+/// <summary>An enterprise a holder owns, directly or through others.</summary>
+/// <param name="Hops">Length of the shortest ownership chain from the holder.</param>
+public sealed record HeldEnterprise(int Enterprise, double IntegratedShare, int Hops);

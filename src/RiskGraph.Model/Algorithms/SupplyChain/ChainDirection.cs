@@ -1,0 +1,10 @@
+namespace RiskGraph.Model.Algorithms;
+
+public enum ChainDirection
+{
+    /// <summary>A supplier, a supplier's supplier, ...</summary>
+    Upstream,
+
+    /// <summary>A buyer, a buyer's buyer, ...</summary>
+    Downstream,
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Features;
+using RiskGraph.Model.Graph;
+
+namespace RiskGraph.Training.Bench;
+
+/// <summary>One timed run of each graph algorithm and of the feature extraction, default parameters unless noted.</summary>
+internal static class AlgorithmTimings
+{
+    public static BenchReport Measure(GraphSnapshot snapshot, BenchReport report, IProgress<string>? log, CancellationToken cancellationToken)
+    {
+        var graph = snapshot.Graph;
+        double pageRank = GraphBench.PageRankMsPerIteration(graph, weighted: false);
+        double weighted = GraphBench.PageRankMsPerIteration(graph, weighted: true);
+        log?.Report($"PageRank {pageRank:F2} ms/iteration (weighted {weighted:F2})");
+
+        var clock = Stopwatch.StartNew();
+        new Wcc(graph, new WccParameters(), cancellationToken).Compute();
+        double wcc = clock.Elapsed.TotalMilliseconds;
+
+        clock.Restart();
+        var louvain = new Louvain(graph, new LouvainParameters(), cancellationToken).Compute();
+        double louvainMs = clock.Elapsed.TotalMilliseconds;
+        log?.Report($"WCC {wcc:F0} ms; Louvain {louvainMs:F0} ms: {louvain.CommunityCount:N0} communities, modularity {louvain.Modularity:F4}, {louvain.LevelModularities.Length} levels");
+
+        clock.Restart();
+        new PersonalizedPageRank(graph, snapshot.Credit.Negative, new PersonalizedPageRankParameters(), cancellationToken).Compute();
+        double personalized = clock.Elapsed.TotalMilliseconds;
+
+        clock.Restart();
+        new SupplyChainContagion(snapshot, new SupplyChainContagionParameters(), cancellationToken).Compute();
+        double supply = clock.Elapsed.TotalMilliseconds;
+        log?.Report($"Personalized PageRank {personalized:F0} ms; supply-chain contagion {supply:F0} ms");
+
+        clock.Restart();
+        new KHopExposure(snapshot, new KHopExposureParameters(Hops: 2), cancellationToken).ForAllEnterprises();
+        double exposure = GraphBench.Lap(clock);
+        new CrossBoundaryPaths(snapshot, new CrossBoundaryPathsParameters(MaxDepth: 3), cancellationToken).CountsForAllEnterprises();
+        double crossBoundary = GraphBench.Lap(clock);
+        log?.Report($"2-hop exposure for all enterprises {exposure:F1} s; 3-hop cross-boundary counts {crossBoundary:F1} s");
+
+        double single = SingleQueries(snapshot, cancellationToken);
+        log?.Report($"single-enterprise queries (exposure, controller, chain, paths): {single:F3} ms on average");
+
+        clock.Restart();
+        new FeatureExtractor(snapshot, new FeatureExtractorParameters(), cancellationToken).Compute();
+        double features = GraphBench.Lap(clock);
+        log?.Report($"features for {snapshot.EnterpriseCount:N0} enterprises {features:F1} s");
+
+        return report with
+        {
+            PageRankMsPerIteration = pageRank,
+            WeightedPageRankMsPerIteration = weighted,
+            WccMs = wcc,
+            LouvainMs = louvainMs,
+            LouvainCommunities = louvain.CommunityCount,
+            LouvainModularity = louvain.Modularity,
+            LouvainLevels = louvain.LevelModularities.Length,
+            PersonalizedPageRankMs = personalized,
+            SupplyChainContagionMs = supply,
+            Exposure2HopAllSeconds = exposure,
+            CrossBoundary3HopAllSeconds = crossBoundary,
+            SingleQueriesMs = single,
+            FeaturesSeconds = features,
+        };
+    }
+
+    /// <summary>Average time of the four per-enterprise queries an API call would make, over 200 spread-out enterprises.</summary>
+    private static double SingleQueries(GraphSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        int count = Math.Min(200, snapshot.EnterpriseCount);
+        if (count == 0) return 0;
+        var exposure = new KHopExposure(snapshot, new KHopExposureParameters(Hops: 3), cancellationToken);
+        var controller = new UltimateController(snapshot, new UltimateControllerParameters(), cancellationToken);
+        var chain = new SupplyChainContagion(snapshot, new SupplyChainContagionParameters(), cancellationToken);
+        var paths = new CrossBoundaryPaths(snapshot, new CrossBoundaryPathsParameters(), cancellationToken);
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < count; i++)
+        {
+            int enterprise = (int)((long)i * snapshot.EnterpriseCount / count);
+            exposure.ForNode(enterprise);
+            controller.ForEnterprise(enterprise);
+            chain.Chain(enterprise);
+            paths.ForEnterprise(enterprise);
+        }
+        return clock.Elapsed.TotalMilliseconds / count;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+
+namespace RiskGraph.Training.Bench;
+
+/// <summary>
+/// What <see cref="GraphBench"/> measured on one synthetic graph. Times are wall-clock on this machine with every
+/// algorithm at its default concurrency; the QuikGraph figures come from the largest subgraph it handled within
+/// its time budget (the whole graph when <see cref="QuikGraphNodes"/> equals <see cref="Nodes"/>).
+/// </summary>
+public sealed record BenchReport
+{
+    [JsonPropertyName("enterprises")] public int Enterprises { get; init; }
+    [JsonPropertyName("seed")] public int Seed { get; init; }
+    [JsonPropertyName("processors")] public int Processors { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Enterprises plus persons.</summary>
+    [JsonPropertyName("nodes")] public int Nodes { get; init; }
+
+    /// <summary>Relations (each is stored as two edge slots in the CSR graph).</summary>
+    [JsonPropertyName("edges")] public long Edges { get; init; }
+
+    [JsonPropertyName("generate_s")] public double GenerateSeconds { get; init; }
+    [JsonPropertyName("import_s")] public double ImportSeconds { get; init; }
+    [JsonPropertyName("load_s")] public double LoadSeconds { get; init; }
+
+    [JsonPropertyName("pagerank_ms_per_iter")] public double PageRankMsPerIteration { get; init; }
+    [JsonPropertyName("weighted_pagerank_ms_per_iter")] public double WeightedPageRankMsPerIteration { get; init; }
+
+    [JsonPropertyName("quikgraph_pagerank_ms_per_iter")] public double QuikGraphPageRankMsPerIteration { get; init; }
+    [JsonPropertyName("quikgraph_nodes")] public int QuikGraphNodes { get; init; }
+    [JsonPropertyName("quikgraph_edges")] public long QuikGraphEdges { get; init; }
+
+    /// <summary>Our PageRank on exactly the graph QuikGraph ran on, so the speed-up compares like with like.</summary>
+    [JsonPropertyName("pagerank_ms_per_iter_on_quikgraph_graph")] public double PageRankMsPerIterationOnQuikGraphGraph { get; init; }
+    [JsonPropertyName("pagerank_speedup_vs_quikgraph")] public double PageRankSpeedupVsQuikGraph { get; init; }
+
+    [JsonPropertyName("wcc_ms")] public double WccMs { get; init; }
+    [JsonPropertyName("louvain_ms")] public double LouvainMs { get; init; }
+    [JsonPropertyName("louvain_communities")] public int LouvainCommunities { get; init; }
+    [JsonPropertyName("louvain_modularity")] public double LouvainModularity { get; init; }
+    [JsonPropertyName("louvain_levels")] public int LouvainLevels { get; init; }
+    [JsonPropertyName("personalized_pagerank_ms")] public double PersonalizedPageRankMs { get; init; }
+    [JsonPropertyName("supply_chain_contagion_ms")] public double SupplyChainContagionMs { get; init; }
+    [JsonPropertyName("exposure_2hop_all_s")] public double Exposure2HopAllSeconds { get; init; }
+    [JsonPropertyName("cross_boundary_3hop_all_s")] public double CrossBoundary3HopAllSeconds { get; init; }
+    [JsonPropertyName("single_queries_ms")] public double SingleQueriesMs { get; init; }
+
+    /// <summary>All features for all enterprises: <c>new FeatureExtractor(snapshot, new FeatureExtractorParameters()).Compute()</c>.</summary>
+    [JsonPropertyName("features_s")] public double FeaturesSeconds { get; init; }
+
+    /// <summary>Batch scoring of all enterprises; filled in by the caller, which holds a trained model.</summary>
+    [JsonPropertyName("scoring_s")] public double? ScoringSeconds { get; init; }
+
+    /// <summary>Process peak working set after our own algorithms, before QuikGraph's graph was built.</summary>
+    [JsonPropertyName("peak_working_set_mb")] public double PeakWorkingSetMb { get; init; }
+
+    /// <summary>Process peak working set at the end, QuikGraph's object graph included.</summary>
+    [JsonPropertyName("peak_working_set_with_quikgraph_mb")] public double PeakWorkingSetWithQuikGraphMb { get; init; }
+}

@@ -51,6 +51,14 @@ public sealed record BenchReport
     /// <summary>Batch scoring of all enterprises; filled in by the caller, which holds a trained model.</summary>
     [JsonPropertyName("scoring_s")] public double? ScoringSeconds { get; init; }
 
+    /// <summary>Training the calibrated warning model on 80 % of the labelled enterprises.</summary>
+    [JsonPropertyName("training_s")] public double? TrainingSeconds { get; init; }
+
+    /// <summary>One warning with its class and reasons from the scored graph, without HTTP: median and 99th percentile.</summary>
+    [JsonPropertyName("warning_p50_us")] public double? WarningP50Microseconds { get; init; }
+
+    [JsonPropertyName("warning_p99_us")] public double? WarningP99Microseconds { get; init; }
+
     /// <summary>Process peak working set after our own algorithms, before QuikGraph's graph was built.</summary>
     [JsonPropertyName("peak_working_set_mb")] public double PeakWorkingSetMb { get; init; }
 

@@ -7,6 +7,8 @@ using RiskGraph.Model.Import;
 using RiskGraph.Model.Storage.Sqlite;
 using RiskGraph.Training.Synthetic;
 
+using RiskGraph.Training.Pipelines;
+
 namespace RiskGraph.Training.Bench;
 
 /// <summary>
@@ -36,6 +38,7 @@ public static class GraphBench
             double generate = Lap(clock);
 
             GraphSnapshot snapshot;
+            LabelVector labels;
             double import, load;
             await using (var store = new SqliteGraphStore(Path.Combine(folder, "bench.db")))
             {
@@ -45,6 +48,7 @@ public static class GraphBench
                 import = Lap(clock);
                 snapshot = await GraphSnapshotLoader.LoadAsync(store, cancellationToken: cancellationToken);
                 load = Lap(clock);
+                labels = await LabelVector.LoadAsync(store, snapshot, cancellationToken);
             }
             log?.Report($"{snapshot.Graph.NodeCount:N0} nodes, {snapshot.Graph.EdgeCount / 2:N0} relations: generated {generate:F1} s, imported {import:F1} s, loaded {load:F1} s");
 
@@ -59,6 +63,7 @@ public static class GraphBench
                 LoadSeconds = load,
             };
             report = AlgorithmTimings.Measure(snapshot, report, log, cancellationToken);
+            report = ScoringTimings.Measure(snapshot, labels, seed, report, log);
             report = report with { PeakWorkingSetMb = PeakWorkingSetMb() };
 
             var quik = QuikGraphComparison.Run(snapshot.Graph, snapshot.EnterpriseCount, QuikGraphBudget, log);

@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return RetrainCommand.Create();
         yield return ExportGenericCommand.Create();
         yield return EvaluateCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

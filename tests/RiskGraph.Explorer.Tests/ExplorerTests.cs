@@ -64,7 +64,8 @@ public class ExplorerTests(ApiServerFixture fixture, ITestOutputHelper output)
         await page.WaitForSelectorAsync("#path-crossings");
 
         string crossings = await page.InnerTextAsync("#path-crossings");
-        Assert.Contains("industry", crossings);
+        Assert.Contains("industries", crossings);
+        Assert.Contains("regions", crossings);
         int highlighted = await page.EvaluateAsync<int>("() => window.explorer.graph.cy.$('.path').length");
         int pathNodes = await page.EvaluateAsync<int>("() => window.explorer.highlighted.path.nodes.length");
         Assert.True(pathNodes >= 2);

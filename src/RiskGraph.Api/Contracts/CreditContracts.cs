@@ -10,9 +10,11 @@ public sealed record CreditClassResponse(string Class, string ChineseName, strin
 
 public sealed record RuleResponse(string Id, string Description, string Basis, IReadOnlyList<string> RecordIds);
 
-public sealed record PenaltyResponse(string RecordId, string Kind, double Amount, DateOnly DecisionDate, DateOnly PublicationDate, string Department, string Status);
+public sealed record PenaltyResponse(
+    string RecordId, string Kind, double Amount, DateOnly DecisionDate, DateOnly PublicationDate, string Department, string? CatalogueItem, string Status);
 
-public sealed record ListEntryResponse(string RecordId, string ListType, DateOnly ValidFrom, DateOnly? ValidTo, string Department, string Status);
+public sealed record ListEntryResponse(
+    string RecordId, string ListType, DateOnly ValidFrom, DateOnly? ValidTo, string Department, string? LegalBasis, string? CatalogueItem, string Status);
 
 public sealed record CommitmentResponse(string CommitmentId, string Type, string Matter, DateOnly MadeOn, string Fulfilment, string Department);
 
@@ -47,10 +49,10 @@ public static class CreditContracts
         ToRuleResponse(classification.Decisive), classification.Matches.Select(ToRuleResponse).ToArray());
 
     public static PenaltyResponse ToPenaltyResponse(this Penalty p, RecordStatus status) =>
-        new(p.RecordId, p.Kind.Name(), p.Amount, p.DecisionDate, p.PublicationDate, p.Department, status.Name());
+        new(p.RecordId, p.Kind.Name(), p.Amount, p.DecisionDate, p.PublicationDate, p.Department, p.CatalogueItem, status.Name());
 
     public static ListEntryResponse ToListEntryResponse(this ListEntry l, RecordStatus status) =>
-        new(l.RecordId, l.ListType.Name(), l.ValidFrom, l.ValidTo, l.Department, status.Name());
+        new(l.RecordId, l.ListType.Name(), l.ValidFrom, l.ValidTo, l.Department, l.LegalBasis, l.CatalogueItem, status.Name());
 
     public static CommitmentResponse ToCommitmentResponse(this Commitment c) =>
         new(c.CommitmentId, c.Type.Name(), c.Matter, c.MadeOn, c.Fulfilment.Name(), c.Department);

@@ -62,10 +62,13 @@ public static class DataQualityReport
     }
 
     private static bool IsComplete(Penalty p) =>
-        !string.IsNullOrWhiteSpace(p.RecordId) && !string.IsNullOrWhiteSpace(p.Department) && p.PublicationDate >= p.DecisionDate
+        !string.IsNullOrWhiteSpace(p.RecordId) && !string.IsNullOrWhiteSpace(p.Department) && !string.IsNullOrWhiteSpace(p.CatalogueItem)
+        && p.PublicationDate >= p.DecisionDate
         && (p.Kind == PenaltyKind.Warning || p.Kind is PenaltyKind.Suspension or PenaltyKind.LicenceRevoked || p.Amount > 0);
 
-    private static bool IsComplete(ListEntry l) => !string.IsNullOrWhiteSpace(l.RecordId) && !string.IsNullOrWhiteSpace(l.Department);
+    private static bool IsComplete(ListEntry l) =>
+        !string.IsNullOrWhiteSpace(l.RecordId) && !string.IsNullOrWhiteSpace(l.Department)
+        && !string.IsNullOrWhiteSpace(l.LegalBasis) && !string.IsNullOrWhiteSpace(l.CatalogueItem);
 
     private sealed class Accumulator
     {

@@ -57,7 +57,7 @@ internal static class ImportRowParsers
         return new Penalty(
             row.Text("record_id"), context.KnownEnterprise(row, "uscc"),
             row.Enum<PenaltyKind>("kind", DomainNames.TryParse, DomainNames.AllPenaltyKinds),
-            row.Number("amount", 0, MaxAmount), decided, published, row.Text("department"));
+            row.Number("amount", 0, MaxAmount), decided, published, row.Text("department"), row.OptionalText("catalogue_item"));
     }
 
     public static ListEntry ListEntry(CsvRow row, ImportContext context)
@@ -67,7 +67,8 @@ internal static class ImportRowParsers
         if (to < from) throw row.Error("valid_to", "is before valid_from");
         return new ListEntry(
             row.Text("record_id"), context.KnownEnterprise(row, "uscc"),
-            row.Enum<ListType>("list_type", DomainNames.TryParse, DomainNames.AllListTypes), from, to, row.Text("department"));
+            row.Enum<ListType>("list_type", DomainNames.TryParse, DomainNames.AllListTypes), from, to, row.Text("department"),
+            row.OptionalText("legal_basis"), row.OptionalText("catalogue_item"));
     }
 
     public static Commitment Commitment(CsvRow row, ImportContext context) =>

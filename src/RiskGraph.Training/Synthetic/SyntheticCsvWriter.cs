@@ -62,18 +62,18 @@ internal static class SyntheticCsvWriter
             foreach (var g in world.Guarantees) csv.Text(world.Uscc[g.Guarantor]).Text(world.Uscc[g.Guaranteed]).Integer(g.AmountYuan).EndRow();
             guarantees = csv.Rows;
         }
-        using (var csv = Open(outDir, SyntheticFiles.Penalties, "record_id,uscc,kind,amount,decision_date,publication_date,department"))
+        using (var csv = Open(outDir, SyntheticFiles.Penalties, "record_id,uscc,kind,amount,decision_date,publication_date,department,catalogue_item"))
         {
             foreach (var p in world.Penalties)
             {
                 int region = world.Region[p.Enterprise];
                 csv.Text(RecordNumbering.PenaltyId(p, region)).Text(world.Uscc[p.Enterprise]).Text(p.Kind.Name())
                     .Cents(p.AmountCents).Date(p.DecisionDay).Date(p.PublicationDay)
-                    .Text(Departments.Name(p.Department, region)).EndRow();
+                    .Text(Departments.Name(p.Department, region)).Text(RecordProvenance.CatalogueItem(p.Kind)).EndRow();
             }
             penalties = csv.Rows;
         }
-        using (var csv = Open(outDir, SyntheticFiles.ListEntries, "record_id,uscc,list_type,valid_from,valid_to,department"))
+        using (var csv = Open(outDir, SyntheticFiles.ListEntries, "record_id,uscc,list_type,valid_from,valid_to,department,legal_basis,catalogue_item"))
         {
             foreach (var e in world.ListEntries)
             {
@@ -81,7 +81,8 @@ internal static class SyntheticCsvWriter
                 csv.Text(RecordNumbering.ListEntryId(e, region)).Text(world.Uscc[e.Enterprise]).Text(e.Type.Name()).Date(e.FromDay);
                 if (e.ToDay >= 0) csv.Date(e.ToDay);
                 else csv.Empty();
-                csv.Text(Departments.Name(e.Department, region)).EndRow();
+                csv.Text(Departments.Name(e.Department, region)).Text(RecordProvenance.LegalBasis(e.Type))
+                    .Text(RecordProvenance.CatalogueItem(e.Type)).EndRow();
             }
             listEntries = csv.Rows;
         }

@@ -25,8 +25,8 @@ public class CsvImporterTests
         folder.Write("legal_representatives.csv", $"id_number,uscc\n{Id1},{A}\n{Id2},{B}\n");
         folder.Write("shareholdings.csv", $"holder_type,holder_id,uscc,share\nperson,{Id1},{A},0.7\nenterprise,{A},{B},0.51\n");
         folder.Write("supply_links.csv", $"supplier_uscc,buyer_uscc,annual_amount\n{B},{A},1200000.50\n");
-        folder.Write("penalties.csv", $"record_id,uscc,kind,amount,decision_date,publication_date,department\nX-1,{B},fine,30000,2025-01-02,2025-01-08,市场监管局\n");
-        folder.Write("list_entries.csv", $"record_id,uscc,list_type,valid_from,valid_to,department\nL-1,{B},abnormal_operation,2025-02-01,,市场监管局\n");
+        folder.Write("penalties.csv", $"record_id,uscc,kind,amount,decision_date,publication_date,department,catalogue_item\nX-1,{B},fine,30000,2025-01-02,2025-01-08,市场监管局,行政处罚-罚款\n");
+        folder.Write("list_entries.csv", $"record_id,uscc,list_type,valid_from,valid_to,department,legal_basis\nL-1,{B},abnormal_operation,2025-02-01,,市场监管局,《企业经营异常名录管理暂行办法》\n");
         folder.Write("labels.csv", $"uscc,label\n{A},0\n{B},1\n");
     }
 
@@ -61,6 +61,8 @@ public class CsvImporterTests
         Assert.Equal(2, await store.CountAsync<Enterprise>());
         Assert.Equal(2, await store.CountAsync<Shareholding>());
         Assert.Contains("1200000.5", afterFirst);
+        Assert.Contains("CatalogueItem = 行政处罚-罚款", afterFirst);
+        Assert.Contains("LegalBasis = 《企业经营异常名录管理暂行办法》, CatalogueItem = ", afterFirst);
     }
 
     [Fact]
@@ -123,6 +125,25 @@ public class CsvImporterTests
         Assert.Equal(2, await store.CountAsync<Shareholding>());
         Assert.Equal(0, await store.CountAsync<SupplyLink>());
         Assert.Equal(0, await store.CountAsync<Penalty>());
+    }
+
+    [Fact]
+    public async Task AStoreCreatedBeforeTheProvenanceColumns_GetsThemOnInitialisation()
+    {
+        using var folder = new TempFolder();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.File("store.db")}"))
+        {
+            await connection.OpenAsync();
+            var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE penalty (record_id TEXT PRIMARY KEY, uscc TEXT NOT NULL, kind TEXT NOT NULL, amount REAL NOT NULL, "
+                + "decision_date TEXT NOT NULL, publication_date TEXT NOT NULL, department TEXT NOT NULL) WITHOUT ROWID";
+            await command.ExecuteNonQueryAsync();
+        }
+        WriteValidFolder(folder);
+        await using var store = new SqliteGraphStore(folder.File("store.db"));
+        await new CsvImporter(store, Hasher).ImportFolderAsync(folder.Path);
+        var penalty = Assert.Single(await store.ReadAllAsync<Penalty>().ToListAsync());
+        Assert.Equal("行政处罚-罚款", penalty.CatalogueItem);
     }
 
     [Fact]

@@ -83,8 +83,8 @@ public sealed class SyntheticGraphGeneratorTests(GeneratedGraph graph) : IClassF
     {
         Assert.Equal("uscc,registration_no,name,industry,region,founded,registered_capital,status", graph.Headers[SyntheticFiles.Enterprises]);
         Assert.Equal("holder_type,holder_id,uscc,share", graph.Headers[SyntheticFiles.Shareholdings]);
-        Assert.Equal("record_id,uscc,kind,amount,decision_date,publication_date,department", graph.Headers[SyntheticFiles.Penalties]);
-        Assert.Equal("record_id,uscc,list_type,valid_from,valid_to,department", graph.Headers[SyntheticFiles.ListEntries]);
+        Assert.Equal("record_id,uscc,kind,amount,decision_date,publication_date,department,catalogue_item", graph.Headers[SyntheticFiles.Penalties]);
+        Assert.Equal("record_id,uscc,list_type,valid_from,valid_to,department,legal_basis,catalogue_item", graph.Headers[SyntheticFiles.ListEntries]);
         foreach (string file in SyntheticFiles.All)
         {
             byte[] bytes = File.ReadAllBytes(Path.Combine(graph.Folder, file));

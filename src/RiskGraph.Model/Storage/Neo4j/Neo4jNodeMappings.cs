@@ -70,7 +70,7 @@ internal static class Neo4jNodeMappings
             MERGE (e:Enterprise {uscc: r.uscc})
             ON CREATE SET e._stub = true
             MERGE (x:Penalty {record_id: r.record_id})
-            SET {{Neo4jCypherText.Sets("x", "uscc", "kind", "amount", "decision_date", "publication_date", "department")}}
+            SET {{Neo4jCypherText.Sets("x", "uscc", "kind", "amount", "decision_date", "publication_date", "department", "catalogue_item")}}
             MERGE (x)-[:ABOUT]->(e)
             WITH x, e
             OPTIONAL MATCH (x)-[stale:ABOUT]->(other)
@@ -87,12 +87,13 @@ internal static class Neo4jNodeMappings
             WriteDate(w, "decision_date", p.DecisionDate);
             WriteDate(w, "publication_date", p.PublicationDate);
             w.WriteString("department", p.Department);
+            w.WriteString("catalogue_item", p.CatalogueItem);
         },
         Match = "MATCH (x:Penalty)",
-        Columns = ["x.record_id", "x.uscc", "x.kind", "x.amount", "x.decision_date", "x.publication_date", "x.department"],
+        Columns = ["x.record_id", "x.uscc", "x.kind", "x.amount", "x.decision_date", "x.publication_date", "x.department", "x.catalogue_item"],
         Keys = ["x.record_id"],
         ReadRow = r => new Penalty(Text(r[0]), Text(r[1]), Neo4jMappings.ParsePenalty(Text(r[2])), Float(r[3]), Date(r[4]), Date(r[5]),
-            Text(r[6])),
+            Text(r[6]), NullableText(r[7])),
         KeyOf = p => [p.RecordId],
         Count = "MATCH (x:Penalty) RETURN count(x)",
     };
@@ -104,7 +105,7 @@ internal static class Neo4jNodeMappings
             MERGE (e:Enterprise {uscc: r.uscc})
             ON CREATE SET e._stub = true
             MERGE (x:ListEntry {record_id: r.record_id})
-            SET {{Neo4jCypherText.Sets("x", "uscc", "list_type", "valid_from", "valid_to", "department")}}
+            SET {{Neo4jCypherText.Sets("x", "uscc", "list_type", "valid_from", "valid_to", "department", "legal_basis", "catalogue_item")}}
             MERGE (x)-[:ABOUT]->(e)
             WITH x, e
             OPTIONAL MATCH (x)-[stale:ABOUT]->(other)
@@ -120,12 +121,14 @@ internal static class Neo4jNodeMappings
             WriteDate(w, "valid_from", l.ValidFrom);
             WriteDate(w, "valid_to", l.ValidTo);
             w.WriteString("department", l.Department);
+            w.WriteString("legal_basis", l.LegalBasis);
+            w.WriteString("catalogue_item", l.CatalogueItem);
         },
         Match = "MATCH (x:ListEntry)",
-        Columns = ["x.record_id", "x.uscc", "x.list_type", "x.valid_from", "x.valid_to", "x.department"],
+        Columns = ["x.record_id", "x.uscc", "x.list_type", "x.valid_from", "x.valid_to", "x.department", "x.legal_basis", "x.catalogue_item"],
         Keys = ["x.record_id"],
         ReadRow = r => new ListEntry(Text(r[0]), Text(r[1]), Neo4jMappings.ParseList(Text(r[2])), Date(r[3]), NullableDate(r[4]),
-            Text(r[5])),
+            Text(r[5]), NullableText(r[6]), NullableText(r[7])),
         KeyOf = l => [l.RecordId],
         Count = "MATCH (x:ListEntry) RETURN count(x)",
     };

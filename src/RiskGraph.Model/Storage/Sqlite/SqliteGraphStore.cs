@@ -29,6 +29,13 @@ public sealed class SqliteGraphStore : IGraphStore
         // WAL lets readers proceed during an import; NORMAL sync is safe against corruption in WAL mode.
         command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;" + SqliteSchema.CreateSql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var (table, column) in SqliteSchema.AddedColumns)
+        {
+            command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if ((long)(await command.ExecuteScalarAsync(cancellationToken))! > 0) continue;
+            command.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} TEXT";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public async Task UpsertAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress = null, CancellationToken cancellationToken = default)

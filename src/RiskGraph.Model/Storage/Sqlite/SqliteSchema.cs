@@ -34,11 +34,11 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS guarantee_guaranteed ON guarantee (guaranteed_uscc);
         CREATE TABLE IF NOT EXISTS penalty (
             record_id TEXT PRIMARY KEY, uscc TEXT NOT NULL, kind TEXT NOT NULL, amount REAL NOT NULL,
-            decision_date TEXT NOT NULL, publication_date TEXT NOT NULL, department TEXT NOT NULL) WITHOUT ROWID;
+            decision_date TEXT NOT NULL, publication_date TEXT NOT NULL, department TEXT NOT NULL, catalogue_item TEXT) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS penalty_uscc ON penalty (uscc);
         CREATE TABLE IF NOT EXISTS list_entry (
             record_id TEXT PRIMARY KEY, uscc TEXT NOT NULL, list_type TEXT NOT NULL, valid_from TEXT NOT NULL,
-            valid_to TEXT, department TEXT NOT NULL) WITHOUT ROWID;
+            valid_to TEXT, department TEXT NOT NULL, legal_basis TEXT, catalogue_item TEXT) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS list_entry_uscc ON list_entry (uscc);
         CREATE TABLE IF NOT EXISTS risk_label (uscc TEXT PRIMARY KEY, risky INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS commitment (
@@ -93,16 +93,17 @@ internal static class SqliteSchema
             g => [g.GuarantorUscc, g.GuaranteedUscc, g.Amount],
             r => new Guarantee(r.GetString(0), r.GetString(1), r.GetDouble(2))),
         [typeof(Penalty)] = new SqliteTable<Penalty>(
-            "penalty", ["record_id", "uscc", "kind", "amount", "decision_date", "publication_date", "department"], ["record_id"],
+            "penalty", ["record_id", "uscc", "kind", "amount", "decision_date", "publication_date", "department", "catalogue_item"], ["record_id"],
             p => [p.RecordId, p.Uscc, p.Kind.Name(), p.Amount, SqliteValues.Date(p.DecisionDate), SqliteValues.Date(p.PublicationDate),
-                  p.Department],
+                  p.Department, SqliteValues.Text(p.CatalogueItem)],
             r => new Penalty(r.GetString(0), r.GetString(1), ParsePenalty(r.GetString(2)), r.GetDouble(3), r.ReadDate(4), r.ReadDate(5),
-                  r.GetString(6))),
+                  r.GetString(6), r.ReadNullableText(7))),
         [typeof(ListEntry)] = new SqliteTable<ListEntry>(
-            "list_entry", ["record_id", "uscc", "list_type", "valid_from", "valid_to", "department"], ["record_id"],
-            l => [l.RecordId, l.Uscc, l.ListType.Name(), SqliteValues.Date(l.ValidFrom), SqliteValues.Date(l.ValidTo), l.Department],
+            "list_entry", ["record_id", "uscc", "list_type", "valid_from", "valid_to", "department", "legal_basis", "catalogue_item"], ["record_id"],
+            l => [l.RecordId, l.Uscc, l.ListType.Name(), SqliteValues.Date(l.ValidFrom), SqliteValues.Date(l.ValidTo), l.Department,
+                  SqliteValues.Text(l.LegalBasis), SqliteValues.Text(l.CatalogueItem)],
             r => new ListEntry(r.GetString(0), r.GetString(1), ParseList(r.GetString(2)), r.ReadDate(3), r.ReadNullableDate(4),
-                  r.GetString(5))),
+                  r.GetString(5), r.ReadNullableText(6), r.ReadNullableText(7))),
         [typeof(RiskLabel)] = new SqliteTable<RiskLabel>(
             "risk_label", ["uscc", "risky"], ["uscc"],
             l => [l.Uscc, l.Risky ? 1 : 0],
@@ -127,6 +128,10 @@ internal static class SqliteSchema
             r => new ObjectionOutcome(r.GetString(0), Parse<ObjectionResult>(r.GetString(1), DomainNames.TryParse), r.GetString(2),
                   r.GetString(3), r.ReadInstant(4))),
     };
+
+    /// <summary>Columns added after a table's first release: stores created before them get them on initialisation.</summary>
+    public static readonly (string Table, string Column)[] AddedColumns =
+        [("penalty", "catalogue_item"), ("list_entry", "legal_basis"), ("list_entry", "catalogue_item")];
 
     public static SqliteTable<T> For<T>() where T : class =>
         Tables.TryGetValue(typeof(T), out object? table)

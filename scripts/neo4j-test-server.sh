@@ -13,6 +13,7 @@
 # Environment:
 #   RISKGRAPH_NEO4J_HOME      install dir  (default $HOME/.cache/riskgraph/neo4j-3.1.1)
 #   NEO4J_TEST_PORT           HTTP port    (default 7474; --port wins)
+#   NEO4J_TEST_HEAP           JVM max heap (default 512m; one import transaction holds a whole file)
 #   NEO4J_TEST_PASSWORD       password of user neo4j (default riskgraph; must not be "neo4j")
 #   NEO4J_TEST_START_TIMEOUT  seconds to wait for HTTP (default 60)
 #   NEO4J_TEST_STOP_TIMEOUT   seconds to wait for a clean shutdown before SIGKILL (default 60)
@@ -318,7 +319,7 @@ dbms.connectors.default_listen_address=127.0.0.1
 dbms.connectors.default_advertised_address=127.0.0.1
 dbms.connector.http.listen_address=127.0.0.1:${port}
 dbms.memory.heap.initial_size=256m
-dbms.memory.heap.max_size=512m
+dbms.memory.heap.max_size=${NEO4J_TEST_HEAP:-512m}
 dbms.memory.pagecache.size=64m
 dbms.udc.enabled=false
 EOF

@@ -38,7 +38,14 @@ internal sealed class ImportFile<T>(string name, string[] columns, Func<CsvRow, 
         }
         int total = rows.Count;
         var writing = progress is null ? null : new Progress<int>(done => progress.Report(new ImportProgress(Name, "writing", done, total)));
-        await store.UpsertAsync(rows, writing, cancellationToken);
+        try
+        {
+            await store.UpsertAsync(rows, writing, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new ImportWriteException(Name, e);
+        }
         // Only once the rows are committed may later files refer to them.
         if (accept is not null)
         {

@@ -36,6 +36,12 @@ internal static class ImportCommand
                 Console.Error.WriteLine($"nothing of {e.File} was stored; files imported before it are kept.");
                 return 1;
             }
+            catch (ImportWriteException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                Console.Error.WriteLine($"nothing of {e.File} was stored; files imported before it are kept. The import is idempotent: run it again once the store is back.");
+                return 1;
+            }
         });
         return command;
     }

@@ -19,7 +19,7 @@ public sealed class WritableApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Trained = await TrainedHome.CreateAsync(enterprises: 2_000, seed: 23);
-        Factory = new RiskGraphApiFactory(Trained.Home.Root);
+        Factory = new RiskGraphApiFactory(Trained.Home.Root, modelPollSeconds: 1);
     }
 
     public async Task DisposeAsync()
@@ -118,6 +118,30 @@ public class CreditWriteTests(WritableApiFixture fixture) : IClassFixture<Writab
         Assert.Equal("revoked", Assert.Single(credit.GetProperty("objections").EnumerateArray()).GetProperty("outcome").GetProperty("result").GetString());
         var twice = await client.PostAsJsonAsync($"/api/objections/{objectionId}/outcome", new { result = "upheld", decided_by = "x" });
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+    }
+
+    [Fact]
+    public async Task ARecordImportedWhileTheApiRuns_ReachesTheClassWithoutARestart()
+    {
+        var client = fixture.Factory.CreateClient();
+        var service = fixture.Factory.Services.GetRequiredService<WarningService>();
+        var snapshot = service.Snapshot!;
+        int good = Array.IndexOf(snapshot.Classes, CreditClass.Good);
+        string uscc = snapshot.Ids.KeyOf(good);
+        var store = fixture.Factory.Services.GetRequiredService<RiskGraph.Model.Storage.IGraphStore>();
+
+        // As an import from the CLI would: straight into the store, not through the API.
+        await store.UpsertAsync<Penalty>([new("LATE-ARRIVAL-1", uscc, PenaltyKind.LicenceRevoked, 0, snapshot.AsOf.AddDays(-3), snapshot.AsOf, "市场监管局", "行政处罚-吊销许可证件")]);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string? cls = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            cls = (await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/credit")).GetProperty("credit_class").GetProperty("class").GetString();
+            if (cls == "seriously_dishonest") break;
+            await Task.Delay(250);
+        }
+        Assert.Equal("seriously_dishonest", cls);
     }
 
     [Theory]

@@ -31,7 +31,7 @@ public sealed class TrainedApiFixture : IAsyncLifetime
 }
 
 /// <summary>The real API host pointed at one RiskGraph home folder.</summary>
-public sealed class RiskGraphApiFactory(string home) : WebApplicationFactory<Program>
+public sealed class RiskGraphApiFactory(string home, int modelPollSeconds = 10) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key";
 
@@ -39,6 +39,7 @@ public sealed class RiskGraphApiFactory(string home) : WebApplicationFactory<Pro
     {
         builder.UseSetting("RiskGraph:Home", home);
         builder.UseSetting("RiskGraph:AdminKey", AdminKey);
+        builder.UseSetting("RiskGraph:ModelPollSeconds", modelPollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 

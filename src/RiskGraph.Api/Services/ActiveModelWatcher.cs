@@ -18,8 +18,8 @@ public sealed class ActiveModelWatcher(WarningService service, RiskGraphHome hom
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            // A store that was down at start-up is retried until a snapshot loads.
-            if (service.Snapshot is null)
+            // A store that was down at start-up is retried until a snapshot loads; new records trigger a reload.
+            if (service.Snapshot is null || service.StoreChangedSinceLoad())
             {
                 await service.LoadAsync(stoppingToken);
                 continue;

@@ -18,6 +18,7 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private volatile ServingState _state = new(null, null, null, "loading");
     private bool _schemaReady;
+    private DateTime _loadStartedUtc = DateTime.MinValue;
 
     /// <summary>The scored graph, or null when no model is trained (see <see cref="Problem"/>).</summary>
     public ScoredGraph? Current => _state.Scored;
@@ -77,8 +78,20 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
         }
     }
 
+    /// <summary>
+    /// True when the embedded store's files were written after the last load began, e.g. by an import from the
+    /// CLI: the watcher then reloads, so new and ended records reach every output without a restart.
+    /// </summary>
+    public bool StoreChangedSinceLoad()
+    {
+        if (store.Kind != "embedded") return false;
+        DateTime latest = new[] { home.StorePath, home.StorePath + "-wal" }.Where(File.Exists).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty().Max();
+        return latest > _loadStartedUtc;
+    }
+
     private async Task<ServingState> BuildStateAsync(CancellationToken cancellationToken)
     {
+        _loadStartedUtc = DateTime.UtcNow;
         try
         {
             if (!_schemaReady)

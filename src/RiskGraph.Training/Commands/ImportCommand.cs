@@ -20,7 +20,7 @@ internal static class ImportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var home = RiskGraphHome.FromEnvironment();
-            await using var graphStore = StoreSelection.Open(parse.GetValue(store)!, home);
+            await using var graphStore = await StoreSelection.OpenAsync(parse.GetValue(store)!, home, cancellationToken);
             var importer = new CsvImporter(graphStore, PersonKeyHasher.ForHome(home));
             try
             {

@@ -20,7 +20,7 @@ internal static class RetrainCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var home = RiskGraphHome.FromEnvironment();
-            await using var graphStore = StoreSelection.Open(parse.GetValue(store)!, home);
+            await using var graphStore = await StoreSelection.OpenAsync(parse.GetValue(store)!, home, cancellationToken);
             var options = new WarningTrainerOptions(Seed: parse.GetValue(seed), NumberOfTrees: parse.GetValue(trees));
             var result = await RetrainRun.RunAsync(home, graphStore, options, parse.GetValue(folds), new ConsoleProgress(), cancellationToken);
             Console.WriteLine();

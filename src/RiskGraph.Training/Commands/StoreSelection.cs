@@ -15,7 +15,15 @@ internal static class StoreSelection
         DefaultValueFactory = _ => "embedded",
     };
 
-    public static IGraphStore Open(string kind, RiskGraphHome home) => kind switch
+    /// <summary>Opens the store with its schema created or brought up to date, so every verb can read and write it.</summary>
+    public static async Task<IGraphStore> OpenAsync(string kind, RiskGraphHome home, CancellationToken cancellationToken)
+    {
+        var store = Open(kind, home);
+        await store.InitializeAsync(cancellationToken);
+        return store;
+    }
+
+    private static IGraphStore Open(string kind, RiskGraphHome home) => kind switch
     {
         "embedded" => new SqliteGraphStore(home.EnsureExists().StorePath),
         "neo4j" => new Neo4jGraphStore(Neo4jOptions.FromEnvironment()),

@@ -17,7 +17,7 @@ internal static class TrainCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var home = RiskGraphHome.FromEnvironment();
-            await using var graphStore = StoreSelection.Open(parse.GetValue(store)!, home);
+            await using var graphStore = await StoreSelection.OpenAsync(parse.GetValue(store)!, home, cancellationToken);
             var options = new WarningTrainerOptions(Seed: parse.GetValue(seed), NumberOfTrees: parse.GetValue(trees));
             var outcome = await TrainingRun.RunAsync(home, graphStore, options, activate: true,
                 new ConsoleProgress(), cancellationToken);

@@ -7,7 +7,7 @@ const EDGE_COLOURS = {
 export const RELATION_TYPES = Object.keys(EDGE_COLOURS);
 
 const STYLE = [
-  { selector: 'node', style: { 'label': 'data(label)', 'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 2, 'min-zoomed-font-size': 8,
+  { selector: 'node', style: { 'label': 'data(label)', 'font-size': 7, 'text-valign': 'bottom', 'text-margin-y': 2, 'min-zoomed-font-size': 10,
     'background-color': 'data(fill)', 'width': 'data(size)', 'height': 'data(size)', 'border-width': 1, 'border-color': '#ffffff' } },
   { selector: 'node[kind = "person"]', style: { 'shape': 'diamond', 'background-color': '#7b8cb8' } },
   { selector: 'node.centre', style: { 'border-width': 4, 'border-color': '#1d2330' } },

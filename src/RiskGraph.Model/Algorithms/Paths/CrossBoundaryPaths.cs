@@ -13,6 +13,10 @@ public sealed class CrossBoundaryPaths(
     GraphSnapshot snapshot, CrossBoundaryPathsParameters parameters, IProgress<double>? progress, CancellationToken cancellationToken = default)
 {
     private readonly TraversalScratchPool _pool = TraversalScratchPool.For(snapshot.Graph);
+    private readonly int _enterprises = snapshot.EnterpriseCount;
+    private readonly bool[] _negative = snapshot.Credit.Negative;
+    private readonly int[] _industry = snapshot.Enterprises.Industry;
+    private readonly int[] _region = snapshot.Enterprises.Region;
 
     public CrossBoundaryPaths(GraphSnapshot snapshot, CrossBoundaryPathsParameters parameters, CancellationToken cancellationToken = default)
         : this(snapshot, parameters, null, cancellationToken)
@@ -48,6 +52,10 @@ public sealed class CrossBoundaryPaths(
         }
     }
 
+    /// <summary>
+    /// Counts for every enterprise. Uses the compact <see cref="BitsetBfs"/> and visits enterprises in
+    /// <see cref="LocalityOrder"/>, which together make this several times faster than repeating single queries.
+    /// </summary>
     public CrossBoundaryCounts CountsForAllEnterprises()
     {
         parameters.Validate();
@@ -55,18 +63,20 @@ public sealed class CrossBoundaryPaths(
         var crossIndustry = new int[n];
         var crossRegion = new int[n];
         var crossBoth = new int[n];
+        int[] order = LocalityOrder.Enterprises(snapshot.Graph, n, parameters.HubFanOutCap);
+        var searches = new System.Collections.Concurrent.ConcurrentBag<BitsetBfs>();
         var batchProgress = new BatchProgress(n, progress);
         NodeBatches.Run(n, parameters.Concurrency, cancellationToken, (start, end) =>
         {
-            var scratch = _pool.Rent();
-            var visitor = new CountOnlyVisitor();
-            for (int u = start; u < end; u++)
+            if (!searches.TryTake(out var search)) search = new BitsetBfs(snapshot.Graph);
+            for (int position = start; position < end; position++)
             {
-                BoundedBfs.Run(snapshot.Graph, scratch, u, parameters.MaxDepth, parameters.HubFanOutCap, BoundedBfs.AllKinds, ref visitor);
+                int u = order[position];
+                search.Run(u, parameters.MaxDepth, parameters.HubFanOutCap);
                 int industry = 0, region = 0, both = 0;
-                for (int i = 1; i < scratch.VisitedCount; i++)
+                foreach (int v in search.Reached)
                 {
-                    switch (Crossing(u, scratch.Visited[i]))
+                    switch (Crossing(u, v))
                     {
                         case BoundaryKind.CrossIndustry: industry++; break;
                         case BoundaryKind.CrossRegion: region++; break;
@@ -77,7 +87,7 @@ public sealed class CrossBoundaryPaths(
                 crossRegion[u] = region;
                 crossBoth[u] = both;
             }
-            _pool.Return(scratch);
+            searches.Add(search);
             batchProgress.BatchDone();
         });
         return new CrossBoundaryCounts(parameters.MaxDepth, crossIndustry, crossRegion, crossBoth);
@@ -86,10 +96,9 @@ public sealed class CrossBoundaryPaths(
     /// <summary>Which boundary a risky enterprise <paramref name="v"/> lies across from <paramref name="source"/>; null if none or not risky.</summary>
     private BoundaryKind? Crossing(int source, int v)
     {
-        if (v >= snapshot.EnterpriseCount || !snapshot.Credit.Negative[v]) return null;
-        var attributes = snapshot.Enterprises;
-        bool industry = attributes.Industry[v] != attributes.Industry[source];
-        bool region = attributes.Region[v] != attributes.Region[source];
+        if (v >= _enterprises || !_negative[v]) return null;
+        bool industry = _industry[v] != _industry[source];
+        bool region = _region[v] != _region[source];
         return industry && region ? BoundaryKind.Both : industry ? BoundaryKind.CrossIndustry : region ? BoundaryKind.CrossRegion : null;
     }
 

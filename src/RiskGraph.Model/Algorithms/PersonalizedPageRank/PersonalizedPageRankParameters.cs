@@ -15,13 +15,5 @@ public sealed record PersonalizedPageRankParameters(
     int Concurrency = 2,
     bool Weighted = false)
 {
-    public void Validate()
-    {
-        if (DampingFactor is < 0 or >= 1 || double.IsNaN(DampingFactor))
-            throw new ArgumentOutOfRangeException(nameof(DampingFactor), DampingFactor, "Damping factor must be in [0, 1).");
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxIterations, 1, nameof(MaxIterations));
-        if (Tolerance is < 0 or >= 1 || double.IsNaN(Tolerance))
-            throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "Tolerance must be in [0, 1).");
-        NodeBatches.CheckConcurrency(Concurrency);
-    }
+    public void Validate() => PowerIterationChecks.Validate(DampingFactor, MaxIterations, Tolerance, Concurrency);
 }

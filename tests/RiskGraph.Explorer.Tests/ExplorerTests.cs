@@ -84,8 +84,12 @@ public class ExplorerTests(ApiServerFixture fixture, ITestOutputHelper output)
         await SearchAndOpenFirstAsync(page, "有限公司");
 
         await page.UncheckAsync("#relation-filters input[value=EXECUTIVE_OF]");
-        int visibleExecutiveEdges = await page.EvaluateAsync<int>("() => window.explorer.graph.cy.edges('[type = \"EXECUTIVE_OF\"]').filter(e => e.visible()).length");
-        Assert.Equal(0, visibleExecutiveEdges);
+        // The filter marks every executive edge at once; cytoscape applies the resulting style on its next frame.
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.explorer.graph.cy.edges('[type = \"EXECUTIVE_OF\"]').not('.hidden').length"));
+        Assert.True(await page.EvaluateAsync<int>("() => window.explorer.graph.cy.edges('[type = \"EXECUTIVE_OF\"]').length") > 0);
+        await page.WaitForFunctionAsync(
+            "() => window.explorer.graph.cy.edges('[type = \"EXECUTIVE_OF\"]').filter(e => e.visible()).length === 0", null,
+            new PageWaitForFunctionOptions { Timeout = 10_000 });
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-json"));
         using var exported = JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!));

@@ -4,6 +4,7 @@ using RiskGraph.Model.Graph;
 using RiskGraph.Model.Scoring;
 using RiskGraph.Model.Storage;
 using RiskGraph.Training.Evaluation;
+using RiskGraph.Training.Evaluation.Generic;
 
 namespace RiskGraph.Training.Pipelines;
 
@@ -64,11 +65,11 @@ public static class RetrainRun
         }
         var sharedLabels = new LabelVector(shared);
         int positives = shared.Count(v => v == 1), rows = shared.Count(v => v >= 0);
-        int usableFolds = Math.Min(folds, positives / MinimumPositivesPerFold);
+        int usableFolds = Math.Min(folds, Math.Min(positives, rows - positives) / MinimumPositivesPerFold);
         if (usableFolds < 2)
             return Decide(false, $"only {rows} labelled rows ({positives} risky) were held out by both models: too few to compare, keeping the active model");
 
-        var testFolds = StratifiedFolds.Create(sharedLabels, usableFolds, seed);
+        var testFolds = StratifiedFolds.Create(shared, usableFolds, seed).TestRows;
         var candidate = WarningModel.Load(registry.FolderOf(candidateVersion));
         var activeAuc = testFolds.Select(f => ModelEvaluator.Evaluate(active, features, sharedLabels, f).Auc).ToArray();
         var candidateAuc = testFolds.Select(f => ModelEvaluator.Evaluate(candidate, features, sharedLabels, f).Auc).ToArray();

@@ -104,55 +104,45 @@ internal static class Neo4jRelationMappings
         Count = "MATCH ()-[s:SHAREHOLDER_OF]->() RETURN count(s)",
     };
 
-    public static readonly Neo4jMapping<SupplyLink> SupplyLink = new()
-    {
-        Upsert = """
-            UNWIND $rows AS r
-            MERGE (s:Enterprise {uscc: r.supplier_uscc})
-            ON CREATE SET s._stub = true
-            MERGE (b:Enterprise {uscc: r.buyer_uscc})
-            ON CREATE SET b._stub = true
-            MERGE (s)-[x:SUPPLIES_TO]->(b)
-            SET x.annual_amount = r.annual_amount
-            RETURN count(*), count(s._stub) + count(b._stub)
-            """,
-        WriteRow = (w, s) =>
-        {
-            w.WriteString("supplier_uscc", s.SupplierUscc);
-            w.WriteString("buyer_uscc", s.BuyerUscc);
-            WriteFloat(w, "annual_amount", s.AnnualAmount);
-        },
-        Match = "MATCH (s:Enterprise)-[x:SUPPLIES_TO]->(b:Enterprise)",
-        Columns = ["s.uscc", "b.uscc", "x.annual_amount"],
-        Keys = ["s.uscc", "b.uscc"],
-        ReadRow = r => new SupplyLink(Text(r[0]), Text(r[1]), Float(r[2])),
-        KeyOf = s => [s.SupplierUscc, s.BuyerUscc],
-        Count = "MATCH ()-[x:SUPPLIES_TO]->() RETURN count(x)",
-    };
+    public static readonly Neo4jMapping<SupplyLink> SupplyLink = EnterpriseLink<SupplyLink>(
+        "SUPPLIES_TO", "supplier_uscc", "buyer_uscc", "annual_amount",
+        s => (s.SupplierUscc, s.BuyerUscc, s.AnnualAmount), (from, to, amount) => new SupplyLink(from, to, amount));
 
-    public static readonly Neo4jMapping<Guarantee> Guarantee = new()
+    public static readonly Neo4jMapping<Guarantee> Guarantee = EnterpriseLink<Guarantee>(
+        "GUARANTEES", "guarantor_uscc", "guaranteed_uscc", "amount",
+        g => (g.GuarantorUscc, g.GuaranteedUscc, g.Amount), (from, to, amount) => new Guarantee(from, to, amount));
+
+    /// <summary>
+    /// An enterprise-to-enterprise relationship carrying one amount (supply links, guarantees): MERGE on both
+    /// endpoints, marking endpoints that had to be created as stubs so the call fails instead of inventing enterprises.
+    /// </summary>
+    private static Neo4jMapping<T> EnterpriseLink<T>(
+        string type, string fromKey, string toKey, string amountProperty,
+        Func<T, (string From, string To, double Amount)> values, Func<string, string, double, T> create)
+        where T : class => new()
     {
-        Upsert = """
+        Upsert = $$"""
             UNWIND $rows AS r
-            MERGE (g:Enterprise {uscc: r.guarantor_uscc})
-            ON CREATE SET g._stub = true
-            MERGE (d:Enterprise {uscc: r.guaranteed_uscc})
-            ON CREATE SET d._stub = true
-            MERGE (g)-[x:GUARANTEES]->(d)
-            SET x.amount = r.amount
-            RETURN count(*), count(g._stub) + count(d._stub)
+            MERGE (a:Enterprise {uscc: r.{{fromKey}}})
+            ON CREATE SET a._stub = true
+            MERGE (b:Enterprise {uscc: r.{{toKey}}})
+            ON CREATE SET b._stub = true
+            MERGE (a)-[x:{{type}}]->(b)
+            SET x.{{amountProperty}} = r.{{amountProperty}}
+            RETURN count(*), count(a._stub) + count(b._stub)
             """,
-        WriteRow = (w, g) =>
+        WriteRow = (w, row) =>
         {
-            w.WriteString("guarantor_uscc", g.GuarantorUscc);
-            w.WriteString("guaranteed_uscc", g.GuaranteedUscc);
-            WriteFloat(w, "amount", g.Amount);
+            var (from, to, amount) = values(row);
+            w.WriteString(fromKey, from);
+            w.WriteString(toKey, to);
+            WriteFloat(w, amountProperty, amount);
         },
-        Match = "MATCH (g:Enterprise)-[x:GUARANTEES]->(d:Enterprise)",
-        Columns = ["g.uscc", "d.uscc", "x.amount"],
-        Keys = ["g.uscc", "d.uscc"],
-        ReadRow = r => new Guarantee(Text(r[0]), Text(r[1]), Float(r[2])),
-        KeyOf = g => [g.GuarantorUscc, g.GuaranteedUscc],
-        Count = "MATCH ()-[x:GUARANTEES]->() RETURN count(x)",
+        Match = $"MATCH (a:Enterprise)-[x:{type}]->(b:Enterprise)",
+        Columns = ["a.uscc", "b.uscc", $"x.{amountProperty}"],
+        Keys = ["a.uscc", "b.uscc"],
+        ReadRow = r => create(Text(r[0]), Text(r[1]), Float(r[2])),
+        KeyOf = row => { var (from, to, _) = values(row); return [from, to]; },
+        Count = $"MATCH ()-[x:{type}]->() RETURN count(x)",
     };
 }

@@ -60,24 +60,9 @@ internal static class Neo4jNodeMappings
         Count = "MATCH (p:Person) RETURN count(p)",
     };
 
-    // A record keeps its uscc as a property (what reads return) and an ABOUT relationship (what traversals follow).
-    // When a re-imported record names another enterprise, the OPTIONAL MATCH removes the ABOUT to the old one.
-    // It can multiply rows, so the count is of distinct records (the store sends each key once per call).
     public static readonly Neo4jMapping<Penalty> Penalty = new()
     {
-        Upsert = $$"""
-            UNWIND $rows AS r
-            MERGE (e:Enterprise {uscc: r.uscc})
-            ON CREATE SET e._stub = true
-            MERGE (x:Penalty {record_id: r.record_id})
-            SET {{Neo4jCypherText.Sets("x", "uscc", "kind", "amount", "decision_date", "publication_date", "department", "catalogue_item")}}
-            MERGE (x)-[:ABOUT]->(e)
-            WITH x, e
-            OPTIONAL MATCH (x)-[stale:ABOUT]->(other)
-            WHERE other <> e
-            DELETE stale
-            RETURN count(DISTINCT x), count(DISTINCT e._stub)
-            """,
+        Upsert = RecordUpsert("Penalty", "uscc", "kind", "amount", "decision_date", "publication_date", "department", "catalogue_item"),
         WriteRow = (w, p) =>
         {
             w.WriteString("record_id", p.RecordId);
@@ -100,19 +85,7 @@ internal static class Neo4jNodeMappings
 
     public static readonly Neo4jMapping<ListEntry> ListEntry = new()
     {
-        Upsert = $$"""
-            UNWIND $rows AS r
-            MERGE (e:Enterprise {uscc: r.uscc})
-            ON CREATE SET e._stub = true
-            MERGE (x:ListEntry {record_id: r.record_id})
-            SET {{Neo4jCypherText.Sets("x", "uscc", "list_type", "valid_from", "valid_to", "department", "legal_basis", "catalogue_item")}}
-            MERGE (x)-[:ABOUT]->(e)
-            WITH x, e
-            OPTIONAL MATCH (x)-[stale:ABOUT]->(other)
-            WHERE other <> e
-            DELETE stale
-            RETURN count(DISTINCT x), count(DISTINCT e._stub)
-            """,
+        Upsert = RecordUpsert("ListEntry", "uscc", "list_type", "valid_from", "valid_to", "department", "legal_basis", "catalogue_item"),
         WriteRow = (w, l) =>
         {
             w.WriteString("record_id", l.RecordId);
@@ -157,4 +130,21 @@ internal static class Neo4jNodeMappings
         KeyOf = l => [l.Uscc],
         Count = "MATCH (e:Enterprise) WHERE e.risk_label IS NOT NULL RETURN count(e)",
     };
+
+    // A record keeps its uscc as a property (what reads return) and an ABOUT relationship (what traversals follow).
+    // When a re-imported record names another enterprise, the OPTIONAL MATCH removes the ABOUT to the old one.
+    // It can multiply rows, so the count is of distinct records (the store sends each key once per call).
+    private static string RecordUpsert(string label, params string[] properties) => $$"""
+        UNWIND $rows AS r
+        MERGE (e:Enterprise {uscc: r.uscc})
+        ON CREATE SET e._stub = true
+        MERGE (x:{{label}} {record_id: r.record_id})
+        SET {{Neo4jCypherText.Sets("x", properties)}}
+        MERGE (x)-[:ABOUT]->(e)
+        WITH x, e
+        OPTIONAL MATCH (x)-[stale:ABOUT]->(other)
+        WHERE other <> e
+        DELETE stale
+        RETURN count(DISTINCT x), count(DISTINCT e._stub)
+        """;
 }

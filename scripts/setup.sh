@@ -25,9 +25,11 @@ step "restore and build" dotnet build RiskGraph.sln -c Release -v quiet -nologo
 step "generate $enterprises enterprises (seed $seed)" "${cli[@]}" generate --enterprises "$enterprises" --seed "$seed" --out "$data"
 step "import into the embedded store at $RISKGRAPH_HOME" "${cli[@]}" import "$data"
 step "train" "${cli[@]}" train --seed "$seed"
+# First run of a home: an admin and an analyst key, written to $RISKGRAPH_HOME/keys.txt (mode 0600).
+step "API keys" "${cli[@]}" keys init
 
 if [[ "${RISKGRAPH_SERVE:-1}" == "0" ]]; then exit 0; fi
 sample=$(sed -n 2p "$data/enterprises.csv" | cut -d, -f1)
 echo "==> serving the API at http://127.0.0.1:$port  (Swagger UI: http://127.0.0.1:$port/swagger)"
-echo "    try: curl http://127.0.0.1:$port/api/enterprises/$sample/warning"
+echo "    try: curl -H \"X-Api-Key: \$(sed -n 's/^analyst=//p' $RISKGRAPH_HOME/keys.txt)\" http://127.0.0.1:$port/api/enterprises/$sample/warning"
 exec dotnet run -c Release --no-build --project src/RiskGraph.Api -- --urls "http://127.0.0.1:$port"

@@ -1,12 +1,18 @@
 using RiskGraph.Api.Endpoints;
 using RiskGraph.Api.Extensions;
+using RiskGraph.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // Store, snapshot and model: the embedded store under RISKGRAPH_HOME unless configured otherwise.
 builder.Services.AddRiskGraphStore(builder.Configuration);
 builder.Services.AddRiskGraphScoring();
-builder.Services.AddRiskGraphGovernance();
+builder.Services.AddRiskGraphGovernance(builder.Configuration);
+
+// Who may call what: API keys (and JWT when configured), a policy per route group, rate limits, request limits.
+builder.Services.AddRiskGraphAuthentication(builder.Configuration);
+builder.Services.AddRiskGraphRateLimiting(builder.Configuration);
+builder.Services.AddRiskGraphRequestLimits(builder.Configuration);
 
 // JSON, errors as ProblemDetails, health, OpenAPI.
 builder.Services.AddRiskGraphJson();
@@ -18,18 +24,24 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRiskGraphSecurityHeaders();
 app.UseRiskGraphSwagger();
 app.UseRiskGraphExplorer();
+app.UseRouting();
+app.UseCors();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseRequestTimeouts();
 
 app.MapHealthApi();
-app.MapWarningsApi();
-app.MapNetworkApi();
-app.MapCreditApi();
-app.MapChecksApi();
-app.MapGovernanceApi();
-app.MapModelsApi();
-app.MapSearchApi();
-app.MapAnalyticsApi();
-app.MapAlertsApi();
+app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Scoring).AddEndpointFilter<RegionScopeFilter>()
+    .MapWarningsApi().MapChecksApi();
+app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Analysis).AddEndpointFilter<RegionScopeFilter>()
+    .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi();
+app.MapGroup("").RequireAuthorization(RiskGraphPolicies.CreditWrites)
+    .MapCreditWritesApi();
+app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Administration)
+    .MapModelAdministrationApi().MapAdministrationApi();
 
 app.Run();

@@ -1,3 +1,4 @@
+using RiskGraph.Model.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -81,33 +82,32 @@ public class ChecksAndGovernanceApiTests(TrainedApiFixture fixture)
     }
 
     [Fact]
-    public async Task EveryEnterpriseQuery_IsAudited_AndOnlyAnAdminCanReadTheLog()
+    public async Task EveryEnterpriseQuery_IsAuditedUnderTheAuthenticatedPrincipal_NotAHeaderTheCallerChose_AndOnlyAnAdminCanReadTheLog()
     {
-        var client = fixture.Factory.CreateClient();
+        var analyst = fixture.Factory.CreateClientFor(ApiRole.Analyst, purpose: "loan_review");
         string uscc = fixture.Usccs[42];
-        string requester = "analyst-" + Guid.NewGuid().ToString("N")[..8];
         foreach (string route in new[] { $"/api/enterprises/{uscc}/warning", $"/api/enterprises/{uscc}/credit", $"/api/enterprises/{uscc}/network" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, route);
-            request.Headers.Add("X-Requester", requester);
-            request.Headers.Add("X-Purpose", "loan review");
-            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+            request.Headers.Add("X-Requester", "somebody-else");
+            Assert.Equal(HttpStatusCode.OK, (await analyst.SendAsync(request)).StatusCode);
         }
-        using (var check = new HttpRequestMessage(HttpMethod.Post, "/api/checks") { Content = JsonContent.Create(new { uscc, purpose = "bidding" }) })
-        {
-            check.Headers.Add("X-Requester", requester);
-            await client.SendAsync(check);
-        }
+        var check = await analyst.PostAsJsonAsync("/api/checks", new { uscc, purpose = "bidding" });
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/api/audit?subject={uscc}")).StatusCode);
-        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/audit?subject={uscc}&limit=50");
-        read.Headers.Add("X-Api-Key", RiskGraphApiFactory.AdminKey);
-        var entries = (await (await client.SendAsync(read)).Content.ReadFromJsonAsync<JsonElement[]>())!.Where(e => e.GetProperty("requester").GetString() == requester).ToArray();
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync($"/api/audit?subject={uscc}")).StatusCode);
+        var admin = fixture.Factory.CreateClient();
+        var page = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?subject={uscc}&page_size=50");
+        var entries = page.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("actor").GetString() == "test-analyst").ToArray();
 
-        Assert.Equal(4, entries.Length);
-        Assert.Equal(3, entries.Count(e => e.GetProperty("purpose").GetString() == "loan review"));
-        Assert.Contains(entries, e => e.GetProperty("purpose").GetString() == "bidding" && e.GetProperty("method").GetString() == "POST");
-        Assert.All(entries, e => Assert.Equal(200, e.GetProperty("status").GetInt32()));
+        Assert.Equal(4, entries.Count(e => e.GetProperty("status").GetInt32() == 200));
+        Assert.DoesNotContain(page.GetProperty("entries").EnumerateArray(), e => e.GetProperty("actor").GetString() == "somebody-else");
+        Assert.All(entries, e => Assert.Equal("loan_review", e.GetProperty("purpose").GetString()));
+        Assert.All(entries, e => Assert.Equal("analyst department", e.GetProperty("department").GetString()));
+        Assert.Contains(entries, e => e.GetProperty("returned").GetString()!.StartsWith("check for bidding") && e.GetProperty("method").GetString() == "POST");
         Assert.Contains(entries, e => e.GetProperty("returned").GetString()!.StartsWith("warning score"));
+        // A 403 is an authenticated principal trying what it may not: registered too.
+        var denied = await admin.GetFromJsonAsync<JsonElement>("/api/audit?actor=test-analyst&page_size=200");
+        Assert.Contains(denied.GetProperty("entries").EnumerateArray(), e => e.GetProperty("action").GetString() == "denied" && e.GetProperty("status").GetInt32() == 403);
     }
 }

@@ -65,7 +65,10 @@ public class CreditWriteTests(WritableApiFixture fixture) : IClassFixture<Writab
         var credit = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/credit");
         Assert.DoesNotContain(credit.GetProperty("penalties").EnumerateArray(), p => p.GetProperty("record_id").GetString() == recordId);
         Assert.Equal("good", credit.GetProperty("credit_class").GetProperty("class").GetString());
-        Assert.Equal("已整改并提交信用报告", Assert.Single(credit.GetProperty("repairs").EnumerateArray()).GetProperty("reason").GetString());
+        var listed = Assert.Single(credit.GetProperty("repairs").EnumerateArray());
+        Assert.Equal("已整改并提交信用报告", listed.GetProperty("reason").GetString());
+        // The decision is the authenticated principal's, not the name the body gave (市场监管局).
+        Assert.Equal("test-admin (admin department)", listed.GetProperty("decided_by").GetString());
 
         // Warnings and their reasons: the class, the rules and the own-record features no longer count it.
         var warning = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/warning");
@@ -148,7 +151,6 @@ public class CreditWriteTests(WritableApiFixture fixture) : IClassFixture<Writab
     [InlineData("{\"method\":\"commitment\",\"decided_by\":\"d\",\"reason\":\"r\"}", "record_id")]
     [InlineData("{\"record_id\":\"NO-SUCH-RECORD\",\"method\":\"commitment\",\"decided_by\":\"d\",\"reason\":\"r\"}", "record_id")]
     [InlineData("{\"record_id\":\"@\",\"method\":\"prayer\",\"decided_by\":\"d\",\"reason\":\"r\"}", "method")]
-    [InlineData("{\"record_id\":\"@\",\"method\":\"commitment\",\"decided_by\":\"\",\"reason\":\"r\"}", "decided_by")]
     [InlineData("{\"record_id\":\"@\",\"method\":\"commitment\",\"decided_by\":\"d\"}", "reason")]
     public async Task ABadRepair_Is400NamingTheField_AndStoresNothing(string body, string field)
     {

@@ -1,3 +1,4 @@
+using RiskGraph.Model.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -9,12 +10,7 @@ namespace RiskGraph.Api.Tests;
 
 public class ModelsApiTests(WritableApiFixture fixture) : IClassFixture<WritableApiFixture>
 {
-    private HttpRequestMessage Admin(HttpMethod method, string path)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("X-Api-Key", RiskGraphApiFactory.AdminKey);
-        return request;
-    }
+    private static HttpRequestMessage Admin(HttpMethod method, string path) => new(method, path);
 
     [Fact]
     public async Task ActivatingAnotherVersion_SwitchesTheServedModel_WithoutFailingRequestsInFlight()
@@ -71,7 +67,8 @@ public class ModelsApiTests(WritableApiFixture fixture) : IClassFixture<Writable
     public async Task Activation_IsForAdminsOnly_AndUnknownVersionsAre404()
     {
         var client = fixture.Factory.CreateClient();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/models/v001/activate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Factory.CreateClientFor(null).PostAsync("/api/models/v001/activate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Factory.CreateClientFor(ApiRole.CreditOfficer).PostAsync("/api/models/v001/activate", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(Admin(HttpMethod.Post, "/api/models/v777/activate"))).StatusCode);
     }
 }

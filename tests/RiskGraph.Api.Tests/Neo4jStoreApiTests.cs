@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using RiskGraph.Api.Tests.Support;
 using RiskGraph.Model.Identity;
 using RiskGraph.Model.Import;
@@ -41,13 +39,12 @@ public class Neo4jStoreApiTests
 
         await using var proxy = new TcpProxy(server.Port);
         proxy.Start();
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        await using var factory = new RiskGraphApiFactory(home.Root, settings: new Dictionary<string, string?>
         {
-            builder.UseSetting("RiskGraph:Home", home.Root);
-            builder.UseSetting("RiskGraph:Store", "neo4j");
-            builder.UseSetting("Neo4j:Url", $"http://127.0.0.1:{proxy.Port}");
-            builder.UseSetting("Neo4j:Password", "riskgraph");
-            builder.UseSetting("Neo4j:MaxRetries", "1");
+            ["RiskGraph:Store"] = "neo4j",
+            ["Neo4j:Url"] = $"http://127.0.0.1:{proxy.Port}",
+            ["Neo4j:Password"] = "riskgraph",
+            ["Neo4j:MaxRetries"] = "1",
         });
         var client = factory.CreateClient();
         string uscc = File.ReadLines(Path.Combine(data, "enterprises.csv")).Skip(1).First().Split(',')[0];

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using RiskGraph.Training.Tests.Support;
 
 namespace RiskGraph.Api.Tests;
@@ -27,19 +25,6 @@ public sealed class TrainedApiFixture : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         _trained?.Dispose();
-    }
-}
-
-/// <summary>The real API host pointed at one RiskGraph home folder.</summary>
-public sealed class RiskGraphApiFactory(string home, int modelPollSeconds = 10) : WebApplicationFactory<Program>
-{
-    public const string AdminKey = "test-admin-key";
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("RiskGraph:Home", home);
-        builder.UseSetting("RiskGraph:AdminKey", AdminKey);
-        builder.UseSetting("RiskGraph:ModelPollSeconds", modelPollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 

@@ -21,6 +21,11 @@ public sealed class ApiServerFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>An analyst's key, as a newcomer finds it in keys.txt; and a system key, whose role may not search.</summary>
+    public string AnalystKey { get; private set; } = "";
+
+    public string SystemKey { get; private set; } = "";
+
     /// <summary>Where screenshots go: artifacts/explorer under the repository root.</summary>
     public string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot.Path, "artifacts", "explorer");
 
@@ -29,6 +34,14 @@ public sealed class ApiServerFixture : IAsyncLifetime
         if (!File.Exists(ChromiumFactAttribute.ChromiumPath)) return;
         Directory.CreateDirectory(ScreenshotFolder);
         Trained = await TrainedHome.CreateAsync(enterprises: 5_000, seed: 31);
+        await using (var store = new RiskGraph.Model.Storage.Sqlite.SqliteGraphStore(Trained.Home.StorePath))
+        {
+            await store.InitializeAsync();
+            AnalystKey = (await RiskGraph.Model.Security.ApiKeyAdministration.CreateAsync(store, "explorer-analyst", RiskGraph.Model.Security.ApiRole.Analyst,
+                "explorer tests", null, null, DateTimeOffset.UtcNow)).Text;
+            SystemKey = (await RiskGraph.Model.Security.ApiKeyAdministration.CreateAsync(store, "explorer-system", RiskGraph.Model.Security.ApiRole.System,
+                "explorer tests", null, null, DateTimeOffset.UtcNow)).Text;
+        }
         int port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         _server = StartApi(port, Trained.Home.Root);
@@ -68,7 +81,6 @@ public sealed class ApiServerFixture : IAsyncLifetime
             RedirectStandardError = true,
         };
         start.Environment["RISKGRAPH_HOME"] = home;
-        start.Environment["RiskGraph__AdminKey"] = "explorer-tests";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -7,13 +7,48 @@ namespace RiskGraph.Explorer.Tests;
 [Collection(ApiServerCollection.Name)]
 public class ExplorerTests(ApiServerFixture fixture, ITestOutputHelper output)
 {
-    private async Task<(IPage Page, List<string> Errors)> OpenExplorerAsync()
+    private async Task<(IPage Page, List<string> Errors)> OpenExplorerAsync(string? key = null)
     {
         var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
+        // The page's Content-Security-Policy would report an inline script or style here.
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) errors.Add(message.Text); };
         await page.GotoAsync(fixture.BaseUrl + "/explorer/");
+        await EnterKeyAsync(page, key ?? fixture.AnalystKey);
         return (page, errors);
+    }
+
+    private static async Task EnterKeyAsync(IPage page, string key)
+    {
+        await page.FillAsync("#key-input", key);
+        await page.ClickAsync("#key-form button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.getElementById('key-state').textContent.includes('key set')");
+    }
+
+    [ChromiumFact]
+    public async Task TheExplorerAsksForAKey_AndSaysPlainlyWhenItIsMissingRefusedOrLacksTheRole()
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/explorer/");
+        Assert.Contains("no key", await page.InnerTextAsync("#key-state"));
+        await page.FillAsync("#search-input", "有限公司");
+        await page.ClickAsync("#search-form button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.getElementById('status').textContent.includes('API key missing')");
+
+        await EnterKeyAsync(page, "rgk_000000000000_notAKeyThatExistsAnywhereInThisStoreAtAll0000");
+        await page.ClickAsync("#search-form button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.getElementById('status').textContent.includes('API key refused')");
+
+        await EnterKeyAsync(page, fixture.SystemKey);
+        await page.ClickAsync("#search-form button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.getElementById('status').textContent.includes('role may not')");
+
+        // Kept for the tab: a reload does not ask again.
+        await EnterKeyAsync(page, fixture.AnalystKey);
+        await page.ReloadAsync();
+        Assert.Contains("key set", await page.InnerTextAsync("#key-state"));
+        Assert.DoesNotContain(fixture.AnalystKey, page.Url);
     }
 
     private static async Task SearchAndOpenFirstAsync(IPage page, string query)

@@ -32,15 +32,18 @@ public sealed record CreditResponse(
     IReadOnlyList<RepairResponse> Repairs, IReadOnlyList<ObjectionResponse> Objections);
 
 /// <param name="Method">commitment, credit_report, training or rectification.</param>
+/// <param name="DecidedBy">Ignored: the decision is recorded under the authenticated principal and its department.</param>
 public sealed record RepairRequest(string? RecordId, string? Method, string? DecidedBy, string? Reason);
 
 public sealed record ObjectionRequest(string? RecordId, string? FiledBy, string? Reason);
 
 /// <param name="Result">upheld, corrected or revoked.</param>
+/// <param name="DecidedBy">Ignored: the decision is recorded under the authenticated principal and its department.</param>
 public sealed record ObjectionOutcomeRequest(string? Result, string? DecidedBy, string? Note);
 
 /// <summary>What a repair or objection changed.</summary>
-public sealed record RecordChangeResponse(string Id, string RecordId, string Uscc, string RecordStatus, CreditClassResponse CreditClass);
+/// <param name="DecidedBy">The principal the change is recorded under: "name (department)".</param>
+public sealed record RecordChangeResponse(string Id, string RecordId, string Uscc, string RecordStatus, CreditClassResponse CreditClass, string DecidedBy);
 
 public static class CreditContracts
 {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RiskGraph.Api.Contracts;
+using RiskGraph.Api.Extensions;
+using RiskGraph.Api.Security;
 using RiskGraph.Api.Services;
 using RiskGraph.Model.Algorithms;
 using RiskGraph.Model.Credit;
@@ -17,7 +19,7 @@ public static class AlertsApi
 
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/alerts", GetAlerts).WithName("GetAlerts").WithTags("Alerts")
+        app.MapGet("/api/alerts", GetAlerts).WithName("GetAlerts").WithTags("Alerts").Audited().WithRequestTimeout(RequestLimitsExtensions.ExpensiveTimeout)
             .WithSummary("Top-N cross-industry or cross-region warnings, optionally for one region or industry, each with its crossing path.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
@@ -28,7 +30,7 @@ public static class AlertsApi
     /// <param name="industry">Only enterprises in this industry code.</param>
     /// <param name="top">How many alerts, 1 to 200 (default 20).</param>
     private static Results<Ok<AlertsResponse>, ValidationProblem, ProblemHttpResult> GetAlerts(
-        WarningService service, string? kind = null, string? region = null, string? industry = null, int? top = null)
+        WarningService service, HttpContext http, string? kind = null, string? region = null, string? industry = null, int? top = null)
     {
         if (kind is null || !Kinds.Contains(kind)) return ApiProblems.InvalidField("kind", "kind must be cross_industry or cross_region.");
         int n = top ?? 20;
@@ -45,8 +47,9 @@ public static class AlertsApi
         int[] reach = crossIndustry ? analytics.CrossBoundary.CrossIndustry : analytics.CrossBoundary.CrossRegion;
         var scored = service.Current is { } current && ReferenceEquals(current.Snapshot, snapshot) ? current : null;
         // Rank by warning score, or by risk contagion before any model is trained.
+        var visible = http.User.RegionMask(a.RegionCodes);
         var candidates = Enumerable.Range(0, snapshot.EnterpriseCount)
-            .Where(e => reach[e] > 0 && (regionIndex < 0 || a.Region[e] == regionIndex) && (industryIndex < 0 || a.Industry[e] == industryIndex))
+            .Where(e => reach[e] > 0 && (visible is null || visible[a.Region[e]]) && (regionIndex < 0 || a.Region[e] == regionIndex) && (industryIndex < 0 || a.Industry[e] == industryIndex))
             .OrderByDescending(e => scored?.Probability[e] ?? analytics.RiskContagion.Scores[e]).ThenBy(e => e);
 
         var finder = new CrossBoundaryPaths(snapshot, new CrossBoundaryPathsParameters(MaxDepth: analytics.CrossBoundary.MaxDepth), null);
@@ -62,6 +65,8 @@ public static class AlertsApi
                 path.Industries, path.Regions, path.ToPathResponse(snapshot)));
             if (alerts.Count == n) break;
         }
+        http.Items[AuditRecorder.SubjectKey] = $"alerts:{kind}";
+        http.Items[AuditRecorder.ReturnedKey] = $"{alerts.Count} alerts: {string.Join(",", alerts.Select(x => x.Uscc))}";
         return TypedResults.Ok(new AlertsResponse(kind, industry, region, n, alerts));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RiskGraph.Api.Contracts;
+using RiskGraph.Api.Extensions;
 using RiskGraph.Api.Services;
 using RiskGraph.Model.Algorithms;
 using RiskGraph.Model.Credit;
@@ -13,8 +14,10 @@ public static class AnalyticsApi
 {
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/enterprises/{uscc}").WithTags("Analytics").AddEndpointFilter<AuditFilter>();
-        group.MapGet("/controllers", GetControllers).WithName("GetControllers")
+        var group = app.MapGroup("/api/enterprises/{uscc}").WithTags("Analytics").Audited();
+        group.WithRequestTimeout(RequestLimitsExtensions.ExpensiveTimeout);
+        // Controllers and holders name persons: a purpose is required, as for the credit file and the network.
+        group.MapGet("/controllers", GetControllers).WithName("GetControllers").WithMetadata(new RequiresPurposeMetadata())
             .WithSummary("Ultimate controllers (> 50 %) and beneficial owners (> 25 %) by equity penetration, with their ownership paths.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/exposure", GetExposure).WithName("GetExposure")

@@ -13,12 +13,16 @@ internal static class ApiProblems
     public static ValidationProblem? CheckUscc(string? uscc, string field = "uscc")
     {
         string? problem = Uscc.Validate(uscc);
-        return problem is null ? null : InvalidField(field, $"'{uscc}' is not a valid unified social credit code: {problem}.");
+        return problem is null ? null : InvalidField(field, $"'{Echo(uscc)}' is not a valid unified social credit code: {problem}.");
     }
+
+    /// <summary>A value quoted back in an error, cut to a few dozen characters: an error never grows with the input.</summary>
+    public static string Echo(string? value) =>
+        value is null ? "" : value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), $"… ({value.Length:N0} characters)");
 
     public static ProblemHttpResult UnknownEnterprise(string uscc) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown enterprise",
-            detail: $"No enterprise with USCC {uscc} is in the store.");
+            detail: $"No enterprise with USCC {Echo(uscc)} is in the store.");
 
     public static ProblemHttpResult Unavailable(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Warnings unavailable", detail: detail);

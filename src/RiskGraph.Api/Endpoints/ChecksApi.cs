@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RiskGraph.Api.Contracts;
+using RiskGraph.Api.Security;
 using RiskGraph.Api.Services;
 using RiskGraph.Model.Credit;
 using RiskGraph.Model.Graph;
@@ -12,7 +13,7 @@ public static class ChecksApi
     public static IEndpointRouteBuilder MapChecksApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/checks", Check)
-            .WithName("CheckApplicant").WithTags("Checks").AddEndpointFilter<AuditFilter>()
+            .WithName("CheckApplicant").WithTags("Checks").AuditedWithPurpose()
             .WithSummary("Credit check of an applicant for one purpose (procurement, bidding, subsidy, approval, honours, financing).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
@@ -20,14 +21,14 @@ public static class ChecksApi
 
     private static Results<Ok<CheckResponse>, ValidationProblem, ProblemHttpResult> Check(CheckRequest request, WarningService service, HttpContext http)
     {
-        http.Items[AuditFilter.SubjectKey] = request.Uscc ?? "";
-        http.Items[AuditFilter.PurposeKey] = request.Purpose ?? "unspecified";
+        http.Items[AuditRecorder.SubjectKey] = request.Uscc ?? "";
         if (ApiProblems.CheckUscc(request.Uscc) is { } invalid) return invalid;
         if (request.Purpose is null || !CheckPolicy.IsKnownPurpose(request.Purpose))
             return ApiProblems.InvalidField("purpose", $"purpose must be one of {string.Join(", ", CheckPolicy.Purposes)}.");
         if (service.Snapshot is not { } snapshot) return ApiProblems.Unavailable(service.Problem ?? "The store could not be read.");
         int id = snapshot.Ids.IdOf(request.Uscc!);
-        if (id == IdMap.NotFound || !snapshot.Ids.IsEnterprise(id)) return ApiProblems.UnknownEnterprise(request.Uscc!);
+        if (id == IdMap.NotFound || !snapshot.Ids.IsEnterprise(id) || !RegionScopeFilter.IsVisible(service, http, request.Uscc!))
+            return ApiProblems.UnknownEnterprise(request.Uscc!);
 
         var outcome = CheckPolicy.Check(snapshot.Ledger, snapshot.Classes, id, request.Purpose);
         // Warnings come from the scored graph when a model is loaded; the rules answer without one.
@@ -37,8 +38,8 @@ public static class ChecksApi
             double score = scored.Probability[id];
             warning = new CheckWarningResponse(Math.Round(score, 6), RiskGraph.Model.Scoring.WarningLevels.LevelOf(score), scored.ModelVersion);
         }
-        http.Items[AuditFilter.ReturnedKey] =
-            $"class {outcome.Classification.Class.Name()}, restrictions [{string.Join(",", outcome.Restrictions.Select(r => r.Code))}], eligible {outcome.CommitmentEligibility.Eligible}";
+        http.Items[AuditRecorder.ReturnedKey] =
+            $"check for {request.Purpose}: class {outcome.Classification.Class.Name()}, restrictions [{string.Join(",", outcome.Restrictions.Select(r => r.Code))}], eligible {outcome.CommitmentEligibility.Eligible}";
         return TypedResults.Ok(new CheckResponse(
             request.Uscc!, snapshot.Enterprises.Names[id], request.Purpose, outcome.Classification.ToCreditClassResponse(),
             outcome.ListsInForce.Select(l => l.ToListEntryResponse(snapshot.Ledger.StatusOf(l))).ToArray(),

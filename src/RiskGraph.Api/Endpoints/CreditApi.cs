@@ -12,18 +12,24 @@ public static class CreditApi
     public static IEndpointRouteBuilder MapCreditApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/enterprises/{uscc}/credit", GetCredit)
-            .WithName("GetCredit").WithTags("Credit").AddEndpointFilter<AuditFilter>()
+            .WithName("GetCredit").WithTags("Credit").AuditedWithPurpose()
             .WithSummary("Credit class with its triggering records, published penalties and list entries, commitments, repairs and objections.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        app.MapPost("/api/repairs", CreditWrites.RepairAsync)
+        return app;
+    }
+
+    /// <summary>Repairs, objections and outcomes: writes that change what is published, each registered with the status before and after.</summary>
+    public static IEndpointRouteBuilder MapCreditWritesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/repairs", CreditWrites.RepairAsync).Audited()
             .WithName("RepairRecord").WithTags("Credit")
             .WithSummary("Record a credit repair: the record disappears from every published output at once; its history stays.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        app.MapPost("/api/objections", CreditWrites.ObjectAsync)
+        app.MapPost("/api/objections", CreditWrites.ObjectAsync).Audited()
             .WithName("FileObjection").WithTags("Credit")
             .WithSummary("File an objection against a record; the record is contested until the outcome.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        app.MapPost("/api/objections/{objectionId}/outcome", CreditWrites.DecideObjectionAsync)
+        app.MapPost("/api/objections/{objectionId}/outcome", CreditWrites.DecideObjectionAsync).Audited()
             .WithName("DecideObjection").WithTags("Credit")
             .WithSummary("Decide an objection: upheld keeps the record, corrected or revoked withdraws it like a repair.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -56,7 +62,7 @@ public static class CreditApi
             AddHistory(ledger, l.RecordId, repairs, objections);
         }
         var commitments = ledger.CommitmentsOf(id).ToArray().Select(c => c.ToCommitmentResponse()).ToArray();
-        http.Items[AuditFilter.ReturnedKey] = $"credit class {classification.Class.Name()}, {penalties.Count} penalties, {lists.Count} list entries";
+        http.Items[AuditRecorder.ReturnedKey] = $"credit class {classification.Class.Name()}, {penalties.Count} penalties, {lists.Count} list entries";
         return TypedResults.Ok(new CreditResponse(
             uscc, snapshot.Enterprises.Names[id], snapshot.AsOf, classification.ToCreditClassResponse(),
             penalties, lists, commitments, repairs, objections));

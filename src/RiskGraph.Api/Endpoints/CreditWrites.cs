@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RiskGraph.Api.Contracts;
+using RiskGraph.Api.Security;
 using RiskGraph.Api.Services;
 using RiskGraph.Model.Credit;
 using RiskGraph.Model.Domain;
@@ -14,24 +15,24 @@ namespace RiskGraph.Api.Endpoints;
 internal static class CreditWrites
 {
     public static async Task<Results<Created<RecordChangeResponse>, ValidationProblem, ProblemHttpResult>> RepairAsync(
-        RepairRequest request, WarningService service, IGraphStore store, TimeProvider clock, CancellationToken cancellationToken)
+        RepairRequest request, WarningService service, IGraphStore store, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (service.Snapshot is not { } snapshot) return ApiProblems.Unavailable(service.Problem ?? "The store could not be read.");
         if (CheckRecord(snapshot.Ledger, request.RecordId) is { } badRecord) return badRecord;
         if (!DomainNames.TryParse(request.Method ?? "", out RepairMethod method))
             return ApiProblems.InvalidField("method", $"method must be one of {string.Join(", ", DomainNames.AllRepairMethods)}.");
-        if (string.IsNullOrWhiteSpace(request.DecidedBy)) return ApiProblems.InvalidField("decided_by", "Name the department that decided the repair.");
         if (string.IsNullOrWhiteSpace(request.Reason)) return ApiProblems.InvalidField("reason", "Say why the record is repaired.");
         if (snapshot.Ledger.StatusOf(request.RecordId!) is { } status && status.IsWithdrawn())
             return Conflict($"Record {request.RecordId} is already {status.Name()}.");
 
-        var repair = new CreditRepair("RP-" + Guid.NewGuid().ToString("N"), request.RecordId!, method, request.DecidedBy.Trim(), request.Reason.Trim(), clock.GetUtcNow());
+        Before(http, snapshot.Ledger, request.RecordId!);
+        var repair = new CreditRepair("RP-" + Guid.NewGuid().ToString("N"), request.RecordId!, method, Actor(http), request.Reason.Trim(), clock.GetUtcNow());
         await store.UpsertAsync<CreditRepair>([repair], cancellationToken: cancellationToken);
-        return await ChangedAsync(service, repair.RepairId, repair.RecordId, cancellationToken);
+        return await ChangedAsync(service, http, repair.RepairId, repair.RecordId, cancellationToken);
     }
 
     public static async Task<Results<Created<RecordChangeResponse>, ValidationProblem, ProblemHttpResult>> ObjectAsync(
-        ObjectionRequest request, WarningService service, IGraphStore store, TimeProvider clock, CancellationToken cancellationToken)
+        ObjectionRequest request, WarningService service, IGraphStore store, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (service.Snapshot is not { } snapshot) return ApiProblems.Unavailable(service.Problem ?? "The store could not be read.");
         if (CheckRecord(snapshot.Ledger, request.RecordId) is { } badRecord) return badRecord;
@@ -40,43 +41,57 @@ internal static class CreditWrites
         if (snapshot.Ledger.StatusOf(request.RecordId!) is { } status && status.IsWithdrawn())
             return Conflict($"Record {request.RecordId} is already {status.Name()}.");
 
+        Before(http, snapshot.Ledger, request.RecordId!);
         var objection = new Objection("OB-" + Guid.NewGuid().ToString("N"), request.RecordId!, request.FiledBy.Trim(), request.Reason.Trim(), clock.GetUtcNow());
         await store.UpsertAsync<Objection>([objection], cancellationToken: cancellationToken);
-        return await ChangedAsync(service, objection.ObjectionId, objection.RecordId, cancellationToken);
+        return await ChangedAsync(service, http, objection.ObjectionId, objection.RecordId, cancellationToken);
     }
 
     public static async Task<Results<Created<RecordChangeResponse>, ValidationProblem, ProblemHttpResult>> DecideObjectionAsync(
         string objectionId, ObjectionOutcomeRequest request, WarningService service, IGraphStore store, TimeProvider clock,
-        CancellationToken cancellationToken)
+        HttpContext http, CancellationToken cancellationToken)
     {
         if (service.Snapshot is not { } snapshot) return ApiProblems.Unavailable(service.Problem ?? "The store could not be read.");
         if (snapshot.Ledger.FindObjection(objectionId) is not { } objection)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown objection", detail: $"No objection {objectionId}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown objection", detail: $"No objection {ApiProblems.Echo(objectionId)}.");
         if (!DomainNames.TryParse(request.Result ?? "", out ObjectionResult result))
             return ApiProblems.InvalidField("result", $"result must be one of {string.Join(", ", DomainNames.AllObjectionResults)}.");
-        if (string.IsNullOrWhiteSpace(request.DecidedBy)) return ApiProblems.InvalidField("decided_by", "Name the department that decided.");
         if (snapshot.Ledger.OutcomeOf(objectionId) is { } earlier) return Conflict($"Objection {objectionId} was already decided: {earlier.Result.Name()}.");
 
-        var outcome = new ObjectionOutcome(objectionId, result, request.DecidedBy.Trim(), request.Note?.Trim() ?? "", clock.GetUtcNow());
+        Before(http, snapshot.Ledger, objection.RecordId);
+        http.Items[AuditRecorder.SubjectKey] = snapshot.Ids.KeyOf(snapshot.Ledger.OwnerOf(objection.RecordId));
+        var outcome = new ObjectionOutcome(objectionId, result, Actor(http), request.Note?.Trim() ?? "", clock.GetUtcNow());
         await store.UpsertAsync<ObjectionOutcome>([outcome], cancellationToken: cancellationToken);
-        return await ChangedAsync(service, objectionId, objection.RecordId, cancellationToken);
+        return await ChangedAsync(service, http, objectionId, objection.RecordId, cancellationToken);
     }
 
     private static ValidationProblem? CheckRecord(CreditLedger ledger, string? recordId)
     {
         if (string.IsNullOrWhiteSpace(recordId)) return ApiProblems.InvalidField("record_id", "Give the penalty's or list entry's record_id.");
-        return ledger.OwnerOf(recordId) < 0 ? ApiProblems.InvalidField("record_id", $"No penalty or list entry has record_id {recordId}.") : null;
+        return ledger.OwnerOf(recordId) < 0 ? ApiProblems.InvalidField("record_id", $"No penalty or list entry has record_id {ApiProblems.Echo(recordId)}.") : null;
+    }
+
+    /// <summary>Who decided, as the audit log and the credit file show it: the authenticated principal and its department.</summary>
+    private static string Actor(HttpContext http) => $"{http.User.ActorName()} ({http.User.DepartmentOf()})";
+
+    private static void Before(HttpContext http, CreditLedger ledger, string recordId)
+    {
+        http.Items[AuditRecorder.SubjectKey] = recordId;
+        http.Items[AuditRecorder.BeforeKey] = $"{recordId}: {ledger.StatusOf(recordId)?.Name() ?? "unknown"}";
     }
 
     private static async Task<Results<Created<RecordChangeResponse>, ValidationProblem, ProblemHttpResult>> ChangedAsync(
-        WarningService service, string id, string recordId, CancellationToken cancellationToken)
+        WarningService service, HttpContext http, string id, string recordId, CancellationToken cancellationToken)
     {
         await service.LoadAsync(cancellationToken);
         var snapshot = service.Snapshot!;
         int owner = snapshot.Ledger.OwnerOf(recordId);
         string uscc = snapshot.Ids.KeyOf(owner);
         var response = new RecordChangeResponse(id, recordId, uscc, snapshot.Ledger.StatusOf(recordId)!.Value.Name(),
-            CreditClassifier.Classify(snapshot.Ledger, owner).ToCreditClassResponse());
+            CreditClassifier.Classify(snapshot.Ledger, owner).ToCreditClassResponse(), Actor(http));
+        http.Items[AuditRecorder.SubjectKey] = uscc;
+        http.Items[AuditRecorder.AfterKey] = $"{recordId}: {response.RecordStatus}; class {response.CreditClass.Class}";
+        http.Items[AuditRecorder.ReturnedKey] = $"{id} on {recordId}";
         return TypedResults.Created($"/api/enterprises/{uscc}/credit", response);
     }
 

@@ -11,16 +11,19 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).WithTags("Health");
+        // Liveness for anyone (load balancers, the set-up script); the checks' details only for a caller with a key.
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).WithTags("Health").AllowAnonymous();
         return app;
     }
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        string status = report.Status.ToString().ToLowerInvariant();
+        if (context.User.Identity?.IsAuthenticated != true) return context.Response.WriteAsync(JsonSerializer.Serialize(new { Status = status }, Json));
         var body = new
         {
-            Status = report.Status.ToString().ToLowerInvariant(),
+            Status = status,
             Checks = report.Entries.ToDictionary(
                 e => e.Key,
                 e => new { Status = e.Value.Status.ToString().ToLowerInvariant(), e.Value.Description, e.Value.Data }),

@@ -14,9 +14,14 @@ public static class ModelsApi
     {
         app.MapGet("/api/models", ListModels).WithName("ListModels").WithTags("Models")
             .WithSummary("Registered model versions with their test metrics; the active one is flagged.");
-        app.MapPost("/api/models/{version}/activate", ActivateAsync).WithName("ActivateModel").WithTags("Models")
-            .AddEndpointFilter<AdminKeyFilter>()
-            .WithSummary("Serve this model version from now on (admin: X-Api-Key); refused when its feature schema does not match.")
+        return app;
+    }
+
+    /// <summary>Switching the served model: administrators only, registered in the audit log with the versions before and after.</summary>
+    public static IEndpointRouteBuilder MapModelAdministrationApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/models/{version}/activate", ActivateAsync).WithName("ActivateModel").WithTags("Models").Audited()
+            .WithSummary("Serve this model version from now on (admin); refused when its feature schema does not match.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
@@ -37,10 +42,12 @@ public static class ModelsApi
 
     /// <param name="version">A registered version, e.g. v002.</param>
     private static async Task<Results<Ok<ModelVersionResponse>, ProblemHttpResult>> ActivateAsync(
-        string version, WarningService service, RiskGraphHome home, CancellationToken cancellationToken)
+        string version, WarningService service, RiskGraphHome home, HttpContext http, CancellationToken cancellationToken)
     {
+        http.Items[AuditRecorder.SubjectKey] = "model:" + version;
+        http.Items[AuditRecorder.BeforeKey] = "active " + (service.Current?.ModelVersion ?? "none");
         if (!new ModelRegistry(home).Versions().Contains(version))
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown model version", detail: $"No model version {version}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown model version", detail: $"No model version {ApiProblems.Echo(version)}.");
         try
         {
             await service.ActivateAsync(version, cancellationToken);
@@ -49,6 +56,7 @@ public static class ModelsApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Incompatible feature schema", detail: e.Message);
         }
+        http.Items[AuditRecorder.AfterKey] = "active " + version;
         return TypedResults.Ok(ListModels(home).Value!.Single(m => m.Version == version));
     }
 }

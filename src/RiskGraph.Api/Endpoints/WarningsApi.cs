@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RiskGraph.Api.Contracts;
+using RiskGraph.Api.Security;
 using RiskGraph.Api.Services;
 using RiskGraph.Model.Graph;
 
@@ -11,11 +12,11 @@ public static class WarningsApi
     public static IEndpointRouteBuilder MapWarningsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/enterprises/{uscc}/warning", GetWarning)
-            .WithName("GetWarning").WithTags("Warnings").AddEndpointFilter<AuditFilter>()
+            .WithName("GetWarning").WithTags("Warnings").Audited()
             .WithSummary("Warning score, level and top reasons for one enterprise.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapPost("/api/warnings/batch", GetWarnings)
-            .WithName("GetWarningsBatch").WithTags("Warnings").AddEndpointFilter<AuditFilter>()
+            .WithName("GetWarningsBatch").WithTags("Warnings").Audited()
             .WithSummary($"Warnings for up to {WarningContracts.MaxBatchSize} enterprises in one call.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
@@ -29,14 +30,14 @@ public static class WarningsApi
         int id = scored.Snapshot.Ids.IdOf(uscc);
         if (id == IdMap.NotFound || !scored.Snapshot.Ids.IsEnterprise(id)) return ApiProblems.UnknownEnterprise(uscc);
         var response = scored.WarningFor(id).ToWarningResponse(scored.Snapshot, id);
-        http.Items[AuditFilter.ReturnedKey] = $"warning score {response.Score} level {response.Level} class {response.CreditClass.Class}";
+        http.Items[AuditRecorder.ReturnedKey] = $"warning score {response.Score} level {response.Level} class {response.CreditClass.Class}";
         return TypedResults.Ok(response);
     }
 
     private static Results<Ok<BatchWarningResponse>, ValidationProblem, ProblemHttpResult> GetWarnings(
         BatchWarningRequest request, WarningService service, HttpContext http)
     {
-        http.Items[AuditFilter.SubjectKey] = request.Usccs is null ? "" : string.Join(",", request.Usccs.Take(WarningContracts.MaxBatchSize));
+        http.Items[AuditRecorder.SubjectKey] = request.Usccs is null ? "" : string.Join(",", request.Usccs.Take(WarningContracts.MaxBatchSize));
         if (request.Usccs is not { Count: > 0 } usccs) return ApiProblems.InvalidField("usccs", "Give at least one USCC.");
         if (usccs.Count > WarningContracts.MaxBatchSize)
             return ApiProblems.InvalidField("usccs", $"At most {WarningContracts.MaxBatchSize} USCCs per batch; got {usccs.Count}.");
@@ -51,10 +52,11 @@ public static class WarningsApi
         foreach (string uscc in usccs.Distinct(StringComparer.Ordinal))
         {
             int id = scored.Snapshot.Ids.IdOf(uscc);
-            if (id == IdMap.NotFound || !scored.Snapshot.Ids.IsEnterprise(id)) notFound.Add(uscc);
+            // Outside the caller's region scope an enterprise is reported exactly like an unknown one.
+            if (id == IdMap.NotFound || !scored.Snapshot.Ids.IsEnterprise(id) || !RegionScopeFilter.IsVisible(service, http, uscc)) notFound.Add(uscc);
             else warnings.Add(scored.WarningFor(id).ToWarningResponse(scored.Snapshot, id));
         }
-        http.Items[AuditFilter.ReturnedKey] = $"{warnings.Count} warnings, {notFound.Count} not found";
+        http.Items[AuditRecorder.ReturnedKey] = $"{warnings.Count} warnings, {notFound.Count} not found";
         return TypedResults.Ok(new BatchWarningResponse(warnings, notFound));
     }
 }

@@ -15,6 +15,20 @@ public static class OpenApiExtensions
                 Version = "v1",
                 Description = "Cross-industry, cross-region early warning of enterprise credit risk from association graphs.",
             });
+            options.AddSecurityDefinition(OpenApiSecurityFilter.ApiKeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = "X-Api-Key",
+                Description = "An API key (rgk_…) from the CLI verb 'keys create', or keys.txt in the home folder after set-up.",
+            });
+            options.AddSecurityDefinition(OpenApiSecurityFilter.BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The same API key as a bearer token, or a JWT from the configured identity provider.",
+            });
+            options.OperationFilter<OpenApiSecurityFilter>();
             string xml = Path.Combine(AppContext.BaseDirectory, "RiskGraph.Api.xml");
             if (File.Exists(xml)) options.IncludeXmlComments(xml);
         });

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using RiskGraph.Api.Options;
 using RiskGraph.Model;
 using RiskGraph.Model.Storage;
 using RiskGraph.Model.Storage.Neo4j;
@@ -8,23 +10,30 @@ namespace RiskGraph.Api.Extensions;
 public static class StoreExtensions
 {
     /// <summary>
-    /// The home folder (RiskGraph:Home or RISKGRAPH_HOME) and the graph store: the embedded SQLite store inside the
-    /// home unless RiskGraph:Store (or RISKGRAPH_STORE) is "neo4j", which reads the Neo4j section (Neo4j:Url,
-    /// Neo4j:Database, Neo4j:User, Neo4j:Password), or the NEO4J_* environment variables when it names no URL.
+    /// The options of section RiskGraph (home folder, store kind), validated at start-up; the home folder and the
+    /// graph store: the embedded SQLite store inside the home unless Store is neo4j, which reads the Neo4j section
+    /// (Neo4j:Url, Neo4j:Database, Neo4j:User, Neo4j:Password), or the NEO4J_* environment variables when it names no URL.
+    /// RISKGRAPH_HOME and RISKGRAPH_STORE, which the CLI reads, fill in what the configuration leaves out.
     /// </summary>
     public static IServiceCollection AddRiskGraphStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ =>
+        services.AddOptions<RiskGraphOptions>().Bind(configuration.GetSection(RiskGraphOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                if (string.IsNullOrWhiteSpace(configuration[$"{RiskGraphOptions.SectionName}:Store"])
+                    && Environment.GetEnvironmentVariable("RISKGRAPH_STORE") is { Length: > 0 } kind)
+                    options.Store = Enum.TryParse<StoreKind>(kind, ignoreCase: true, out var parsed) ? parsed
+                        : throw new OptionsValidationException(nameof(RiskGraphOptions), typeof(RiskGraphOptions),
+                            [$"RISKGRAPH_STORE is '{kind}'; expected embedded or neo4j."]);
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RiskGraphOptions>>().Value.Home is { Length: > 0 } configured
+            ? new RiskGraphHome(configured)
+            : RiskGraphHome.FromEnvironment());
+        services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<IOptions<RiskGraphOptions>>().Value.Store switch
         {
-            string? configured = configuration["RiskGraph:Home"];
-            return string.IsNullOrWhiteSpace(configured) ? RiskGraphHome.FromEnvironment() : new RiskGraphHome(configured);
-        });
-        string kind = configuration["RiskGraph:Store"] ?? Environment.GetEnvironmentVariable("RISKGRAPH_STORE") ?? "embedded";
-        services.AddSingleton<IGraphStore>(sp => kind switch
-        {
-            "embedded" => new SqliteGraphStore(sp.GetRequiredService<RiskGraphHome>().EnsureExists().StorePath),
-            "neo4j" => new Neo4jGraphStore(Neo4jOptionsFrom(configuration)),
-            _ => throw new InvalidOperationException($"RiskGraph:Store is '{kind}'; expected embedded or neo4j."),
+            StoreKind.Neo4j => new Neo4jGraphStore(Neo4jOptionsFrom(configuration)),
+            _ => new SqliteGraphStore(sp.GetRequiredService<RiskGraphHome>().EnsureExists().StorePath),
         });
         services.AddExceptionHandler<StoreUnavailableHandler>();
         return services;

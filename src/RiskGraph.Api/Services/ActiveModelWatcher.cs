@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using RiskGraph.Api.Options;
 using RiskGraph.Model;
 using RiskGraph.Model.Scoring;
 
@@ -8,13 +10,12 @@ namespace RiskGraph.Api.Services;
 /// by comparing the pointer with the served version every RiskGraph:ModelPollSeconds (default 10); also retries
 /// loading while no snapshot could be read (a store that was down at start-up).
 /// </summary>
-public sealed class ActiveModelWatcher(WarningService service, RiskGraphHome home, IConfiguration configuration, ILogger<ActiveModelWatcher> logger)
+public sealed class ActiveModelWatcher(WarningService service, RiskGraphHome home, IOptions<RiskGraphOptions> options, ILogger<ActiveModelWatcher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        int seconds = configuration.GetValue("RiskGraph:ModelPollSeconds", 10);
-        if (seconds <= 0) return;
+        int seconds = options.Value.ModelPollSeconds;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -1,35 +1,42 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RiskGraph.Model.Audit;
+using Microsoft.Extensions.Options;
+using RiskGraph.Api.Endpoints;
+using RiskGraph.Api.Options;
 
 namespace RiskGraph.Api.Services;
 
-/// <summary>
-/// Writes every query of an enterprise or person to the append-only audit log: requester (X-Requester header),
-/// purpose (X-Purpose header, or the check's purpose), time, route, subject and a summary of what was returned.
-/// Endpoints put the subject and summary in <see cref="HttpContext.Items"/> under the keys below.
-/// </summary>
-public sealed class AuditFilter(SqliteAuditLog log, TimeProvider clock) : IEndpointFilter
-{
-    public const string SubjectKey = "audit.subject";
-    public const string ReturnedKey = "audit.returned";
-    public const string PurposeKey = "audit.purpose";
+/// <summary>Marks a route whose answer carries records or persons: the caller must name a purpose (X-Purpose).</summary>
+public sealed class RequiresPurposeMetadata;
 
+/// <summary>
+/// Registers every audited request before it is answered (查询登记): reads and writes of enterprises and persons,
+/// including the ones refused for bad input, each as one bounded row. Routes marked with
+/// <see cref="RequiresPurposeMetadata"/> answer 400 without a known X-Purpose.
+/// </summary>
+public sealed class AuditFilter(AuditRecorder recorder, IOptions<AuthOptions> auth) : IEndpointFilter
+{
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        object? result = await next(context);
         var http = context.HttpContext;
+        object? result;
+        if (http.GetEndpoint()?.Metadata.GetMetadata<RequiresPurposeMetadata>() is not null && PurposeProblem(http) is { } problem) result = problem;
+        else result = await next(context);
         int status = StatusOf(result) ?? http.Response.StatusCode;
-        string subject = http.Items[SubjectKey] as string ?? http.Request.RouteValues["uscc"] as string ?? "";
-        log.Append(new AuditEntry(
-            0, clock.GetUtcNow(), Header(http, "X-Requester") ?? "anonymous",
-            http.Items[PurposeKey] as string ?? Header(http, "X-Purpose") ?? "unspecified",
-            http.Request.Method, http.Request.Path + http.Request.QueryString, subject, status,
-            http.Items[ReturnedKey] as string ?? $"status {status}"));
+        string action = HttpMethods.IsGet(http.Request.Method) || http.Request.Path.StartsWithSegments("/api/checks")
+            || http.Request.Path.StartsWithSegments("/api/warnings") ? "read" : "write";
+        await recorder.RecordAsync(http, status, action);
         return result;
     }
 
-    private static string? Header(HttpContext http, string name) =>
-        http.Request.Headers.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
+    private ValidationProblem? PurposeProblem(HttpContext http)
+    {
+        string purpose = http.Request.Headers[AuditRecorder.PurposeHeader].ToString();
+        var known = auth.Value.Purposes;
+        return Array.IndexOf(known, purpose) >= 0
+            ? null
+            : ApiProblems.InvalidField(AuditRecorder.PurposeHeader,
+                $"This route returns credit records or persons: name the purpose of the query in the X-Purpose header, one of {string.Join(", ", known)}.");
+    }
 
     private static int? StatusOf(object? result) => result switch
     {
@@ -37,4 +44,15 @@ public sealed class AuditFilter(SqliteAuditLog log, TimeProvider clock) : IEndpo
         IStatusCodeHttpResult typed => typed.StatusCode,
         _ => null,
     };
+}
+
+public static class AuditEndpointExtensions
+{
+    /// <summary>Registers the route's requests in the audit log.</summary>
+    public static TBuilder Audited<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter<TBuilder, AuditFilter>();
+
+    /// <summary>Registers the route's requests and requires a purpose for them.</summary>
+    public static TBuilder AuditedWithPurpose<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequiresPurposeMetadata()).AddEndpointFilter<TBuilder, AuditFilter>();
 }

@@ -4,70 +4,138 @@ using Microsoft.Data.Sqlite;
 namespace RiskGraph.Model.Audit;
 
 /// <summary>
-/// The append-only query log (§6.5: query/use registration). A file of its own, so it survives store swaps;
-/// triggers make the database itself refuse UPDATE and DELETE, not just this code.
+/// The append-only, hash-chained audit log (查询登记) in a SQLite file of its own, so it survives store swaps.
+/// Triggers make the database itself refuse UPDATE and DELETE; the chain (<see cref="AuditChain"/>) reveals an edit
+/// made around them. Entries are committed in groups: one transaction per group, which is what lets every audited
+/// request be registered before it is answered without one disk commit per request.
 /// </summary>
 public sealed class SqliteAuditLog
 {
+    // audit_entry was the unchained table of the first release; it is left as it was and no longer written.
     private const string Schema = """
         PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS audit_entry (
-            id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, requester TEXT NOT NULL, purpose TEXT NOT NULL,
-            method TEXT NOT NULL, path TEXT NOT NULL, subject TEXT NOT NULL, status INTEGER NOT NULL, returned TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS audit_subject ON audit_entry (subject);
-        CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit_entry BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-        CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit_entry BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TABLE IF NOT EXISTS audit_log (
+            id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, department TEXT NOT NULL, role TEXT NOT NULL,
+            purpose TEXT NOT NULL, action TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL, subject TEXT NOT NULL,
+            status INTEGER NOT NULL, returned TEXT NOT NULL, before TEXT, after TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS audit_log_subject ON audit_log (subject);
+        CREATE INDEX IF NOT EXISTS audit_log_actor ON audit_log (actor);
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         """;
+
+    private const string Columns = "id, at, actor, department, role, purpose, action, method, path, subject, status, returned, before, after, prev_hash, hash";
 
     private readonly string _connectionString;
 
     public SqliteAuditLog(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 5 }.ToString();
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
     }
 
-    public void Append(AuditEntry entry)
+    public string Path { get; }
+
+    public void Append(AuditEntry entry) => AppendGroup([entry]);
+
+    /// <summary>
+    /// Commits <paramref name="entries"/> in one transaction, numbering and chaining them after the last stored
+    /// entry. The write lock is taken first (BEGIN IMMEDIATE), so two processes appending to one file still form
+    /// one chain.
+    /// </summary>
+    public IReadOnlyList<AuditEntry> AppendGroup(IReadOnlyList<AuditEntry> entries)
     {
         using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO audit_entry (at, requester, purpose, method, path, subject, status, returned)
-            VALUES ($at, $requester, $purpose, $method, $path, $subject, $status, $returned)
-            """;
-        command.Parameters.AddWithValue("$at", entry.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$requester", entry.Requester);
-        command.Parameters.AddWithValue("$purpose", entry.Purpose);
-        command.Parameters.AddWithValue("$method", entry.Method);
-        command.Parameters.AddWithValue("$path", entry.Path);
-        command.Parameters.AddWithValue("$subject", entry.Subject);
-        command.Parameters.AddWithValue("$status", entry.Status);
-        command.Parameters.AddWithValue("$returned", entry.Returned);
-        command.ExecuteNonQuery();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        long lastId = 0;
+        string lastHash = AuditChain.Genesis;
+        using (var last = connection.CreateCommand())
+        {
+            last.CommandText = "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1";
+            using var reader = last.ExecuteReader();
+            if (reader.Read())
+            {
+                lastId = reader.GetInt64(0);
+                lastHash = reader.GetString(1);
+            }
+        }
+        using var insert = connection.CreateCommand();
+        insert.CommandText = $"INSERT INTO audit_log ({Columns}) VALUES ($id, $at, $actor, $department, $role, $purpose, $action, $method, $path, $subject, $status, $returned, $before, $after, $prev, $hash)";
+        var parameters = new[] { "$id", "$at", "$actor", "$department", "$role", "$purpose", "$action", "$method", "$path", "$subject", "$status", "$returned", "$before", "$after", "$prev", "$hash" }
+            .Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
+        insert.Prepare();
+        var committed = new AuditEntry[entries.Count];
+        for (int i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i].Bounded() with { Id = ++lastId, PrevHash = lastHash };
+            entry = entry with { Hash = AuditChain.HashOf(entry, lastHash) };
+            object?[] values =
+            [
+                entry.Id, Instant(entry.At), entry.Actor, entry.Department, entry.Role, entry.Purpose, entry.Action, entry.Method,
+                entry.Path, entry.Subject, entry.Status, entry.Returned, entry.Before, entry.After, entry.PrevHash, entry.Hash,
+            ];
+            for (int p = 0; p < values.Length; p++) parameters[p].Value = values[p] ?? DBNull.Value;
+            insert.ExecuteNonQuery();
+            committed[i] = entry;
+            lastHash = entry.Hash;
+        }
+        transaction.Commit();
+        return committed;
     }
 
-    /// <summary>Newest first; optionally only one subject (USCC or person key).</summary>
-    public IReadOnlyList<AuditEntry> Read(string? subject, int limit)
+    /// <summary>Newest first, filtered and paged.</summary>
+    public AuditPage Read(AuditQuery query)
+    {
+        using var connection = Open();
+        var where = new List<string>();
+        using var count = connection.CreateCommand();
+        using var select = connection.CreateCommand();
+        void Filter(string clause, string name, object? value)
+        {
+            if (value is null) return;
+            where.Add(clause);
+            count.Parameters.AddWithValue(name, value);
+            select.Parameters.AddWithValue(name, value);
+        }
+        Filter("at >= $from", "$from", query.From is { } from ? Instant(from) : null);
+        Filter("at < $to", "$to", query.To is { } to ? Instant(to) : null);
+        Filter("actor = $actor", "$actor", query.Actor);
+        Filter("subject = $subject", "$subject", query.Subject);
+        string condition = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
+        count.CommandText = "SELECT count(*) FROM audit_log" + condition;
+        long total = (long)count.ExecuteScalar()!;
+        select.CommandText = $"SELECT {Columns} FROM audit_log{condition} ORDER BY id DESC LIMIT $limit OFFSET $offset";
+        select.Parameters.AddWithValue("$limit", query.PageSize);
+        select.Parameters.AddWithValue("$offset", checked((long)(query.Page - 1) * query.PageSize));
+        return new AuditPage(ReadEntries(select).ToList(), total);
+    }
+
+    /// <summary>Recomputes the whole chain from the first entry.</summary>
+    public AuditVerification Verify()
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, at, requester, purpose, method, path, subject, status, returned FROM audit_entry"
-            + (subject is null ? "" : " WHERE subject = $subject") + " ORDER BY id DESC LIMIT $limit";
-        if (subject is not null) command.Parameters.AddWithValue("$subject", subject);
-        command.Parameters.AddWithValue("$limit", limit);
+        command.CommandText = $"SELECT {Columns} FROM audit_log ORDER BY id";
+        return AuditChain.Verify(ReadEntries(command));
+    }
+
+    private static IEnumerable<AuditEntry> ReadEntries(SqliteCommand command)
+    {
         using var reader = command.ExecuteReader();
-        var entries = new List<AuditEntry>();
         while (reader.Read())
         {
-            entries.Add(new AuditEntry(
+            yield return new AuditEntry(
                 reader.GetInt64(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetInt32(7), reader.GetString(8)));
+                reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
+                reader.GetString(8), reader.GetString(9), reader.GetInt32(10), reader.GetString(11),
+                reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetString(13),
+                reader.GetString(14), reader.GetString(15));
         }
-        return entries;
     }
 
     /// <summary>Tries to rewrite history; used by tests to prove that the database refuses.</summary>
@@ -75,14 +143,20 @@ public sealed class SqliteAuditLog
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM audit_entry";
+        command.CommandText = "DELETE FROM audit_log";
         command.ExecuteNonQuery();
     }
+
+    private static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        // WAL with NORMAL: a commit survives a killed process (it is in the WAL); only a power cut can lose the last ones.
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL";
+        pragma.ExecuteNonQuery();
         return connection;
     }
 }

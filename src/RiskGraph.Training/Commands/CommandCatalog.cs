@@ -14,5 +14,7 @@ internal static class CommandCatalog
         yield return ExportGenericCommand.Create();
         yield return EvaluateCommand.Create();
         yield return BenchCommand.Create();
+        yield return KeysCommand.Create();
+        yield return AuditCommand.Create();
     }
 }

@@ -1,4 +1,5 @@
 using RiskGraph.Model.Domain;
+using RiskGraph.Model.Security;
 using RiskGraph.Model.Storage;
 using static RiskGraph.Model.Tests.Storage.ContractData;
 
@@ -37,6 +38,26 @@ public abstract class GraphStoreContractTests : IAsyncLifetime
         await StoreAssert.HoldsAsync(store, StoreContents.OfContractData);
         Assert.Equal(Enterprises[4], await store.FindEnterpriseAsync(E4));
         Assert.Null(await store.FindEnterpriseAsync(Uscc.Compose('9', '1', "999999", "MA0000000")));
+    }
+
+    /// <summary>Keys created and revoked in the store read back exactly, so every API process on it sees the same keys.</summary>
+    protected async Task ApiKeysAreCreatedListedAndRevoked()
+    {
+        var store = await CreateEmptyStoreAsync();
+        var now = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
+        var (bank, bankText) = await ApiKeyAdministration.CreateAsync(store, "bank-x", ApiRole.System, "Bank X", "31", new DateOnly(2027, 1, 1), now);
+        await ApiKeyAdministration.CreateAsync(store, "analyst-a", ApiRole.Analyst, null, null, null, now);
+        await Assert.ThrowsAsync<ApiKeyException>(() => ApiKeyAdministration.CreateAsync(store, "bank-x", ApiRole.Admin, null, null, null, now));
+
+        var revoked = await ApiKeyAdministration.RevokeAsync(store, "bank-x", now.AddHours(1));
+        var keys = await ApiKeyAdministration.ListAsync(store);
+
+        Assert.Equal(["analyst-a", "bank-x"], keys.Select(k => k.Name));
+        Assert.Equal(revoked, keys[1]);
+        Assert.Equal(bank with { RevokedAt = now.AddHours(1) }, keys[1]);
+        Assert.Equal("analyst-a", keys[0].Department);
+        Assert.Null(keys[0].RegionScope);
+        Assert.Equal(KeyCheck.Revoked, new ApiKeyRing(keys).Check(bankText, now, out _));
     }
 
     protected async Task ReimportingTheSameRowsChangesNothing()

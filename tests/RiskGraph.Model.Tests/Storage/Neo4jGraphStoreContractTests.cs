@@ -28,6 +28,9 @@ public sealed class Neo4jGraphStoreContractTests : GraphStoreContractTests
     public Task Every_record_type_reads_back_exactly() => EveryRecordTypeReadsBackExactly();
 
     [Neo4jFact]
+    public Task Api_keys_are_created_listed_and_revoked() => ApiKeysAreCreatedListedAndRevoked();
+
+    [Neo4jFact]
     public Task Reimporting_the_same_rows_changes_nothing() => ReimportingTheSameRowsChangesNothing();
 
     [Neo4jFact]

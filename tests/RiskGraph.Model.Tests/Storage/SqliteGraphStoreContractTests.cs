@@ -26,6 +26,9 @@ public sealed class SqliteGraphStoreContractTests : GraphStoreContractTests
     public Task Every_record_type_reads_back_exactly() => EveryRecordTypeReadsBackExactly();
 
     [Fact]
+    public Task Api_keys_are_created_listed_and_revoked() => ApiKeysAreCreatedListedAndRevoked();
+
+    [Fact]
     public Task Reimporting_the_same_rows_changes_nothing() => ReimportingTheSameRowsChangesNothing();
 
     [Fact]

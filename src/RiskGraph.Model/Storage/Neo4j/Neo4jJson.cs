@@ -105,6 +105,8 @@ internal static class Neo4jJson
     public static DateTimeOffset Instant(JsonElement value) =>
         DateTimeOffset.Parse(Text(value), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
+    public static DateTimeOffset? NullableInstant(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : Instant(value);
+
     public static DateOnly? NullableDate(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : Date(value);
 
     private static InvalidDataException Unexpected(string expected, JsonElement value) =>

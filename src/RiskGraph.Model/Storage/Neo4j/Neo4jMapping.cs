@@ -120,6 +120,7 @@ internal static class Neo4jMappings
         [typeof(CreditRepair)] = Neo4jCreditActionMappings.CreditRepair,
         [typeof(Objection)] = Neo4jCreditActionMappings.Objection,
         [typeof(ObjectionOutcome)] = Neo4jCreditActionMappings.ObjectionOutcome,
+        [typeof(RiskGraph.Model.Security.ApiKey)] = Neo4jSecurityMappings.ApiKey,
     };
 
     public static Neo4jMapping<T> For<T>() where T : class =>

@@ -1,5 +1,6 @@
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Import;
+using RiskGraph.Model.Security;
 
 namespace RiskGraph.Model.Storage.Sqlite;
 
@@ -56,6 +57,9 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS objection_outcome (
             objection_id TEXT PRIMARY KEY, result TEXT NOT NULL, decided_by TEXT NOT NULL, note TEXT NOT NULL,
             decided_at TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS api_key (
+            name TEXT PRIMARY KEY, key_id TEXT NOT NULL UNIQUE, secret_hash TEXT NOT NULL, role TEXT NOT NULL,
+            department TEXT NOT NULL, region_scope TEXT, created_at TEXT NOT NULL, expires_on TEXT, revoked_at TEXT) WITHOUT ROWID;
         """;
 
     private static readonly Dictionary<Type, object> Tables = new()
@@ -127,6 +131,12 @@ internal static class SqliteSchema
             o => [o.ObjectionId, o.Result.Name(), o.DecidedBy, o.Note, SqliteValues.Instant(o.DecidedAt)],
             r => new ObjectionOutcome(r.GetString(0), Parse<ObjectionResult>(r.GetString(1), DomainNames.TryParse), r.GetString(2),
                   r.GetString(3), r.ReadInstant(4))),
+        [typeof(ApiKey)] = new SqliteTable<ApiKey>(
+            "api_key", ["name", "key_id", "secret_hash", "role", "department", "region_scope", "created_at", "expires_on", "revoked_at"], ["name"],
+            k => [k.Name, k.KeyId, k.SecretHash, k.Role.Name(), k.Department, SqliteValues.Text(k.RegionScope), SqliteValues.Instant(k.CreatedAt),
+                  SqliteValues.Date(k.ExpiresOn), k.RevokedAt is { } at ? SqliteValues.Instant(at) : DBNull.Value],
+            r => new ApiKey(r.GetString(0), r.GetString(1), r.GetString(2), Parse<ApiRole>(r.GetString(3), ApiRoles.TryParse), r.GetString(4),
+                  r.ReadNullableText(5), r.ReadInstant(6), r.ReadNullableDate(7), r.IsDBNull(8) ? null : r.ReadInstant(8))),
     };
 
     /// <summary>Columns added after a table's first release: stores created before them get them on initialisation.</summary>

@@ -1,16 +1,45 @@
-// Calls to the RiskGraph API. Every call goes to the same origin the page came from.
+// Calls to the RiskGraph API. Every call goes to the same origin the page came from, with the analyst's API key and
+// the purpose of the query (both kept in sessionStorage for this tab only, never in the page's URL or localStorage).
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
+    super(explain(status, problem));
     this.status = status;
     this.problem = problem;
   }
 }
 
+const KEY = 'riskgraph.apiKey';
+const PURPOSE = 'riskgraph.purpose';
+export const PURPOSES = ['supervision', 'credit_check', 'loan_review', 'research'];
+
+export const credentials = {
+  key: () => sessionStorage.getItem(KEY) ?? '',
+  purpose: () => sessionStorage.getItem(PURPOSE) ?? PURPOSES[0],
+  save(key, purpose) {
+    sessionStorage.setItem(KEY, key.trim());
+    sessionStorage.setItem(PURPOSE, purpose);
+  },
+};
+
+// Plain words for the answers an analyst can act on: no key, a refused key, a key whose role may not do this.
+function explain(status, problem) {
+  const detail = problem?.detail ?? problem?.title ?? `HTTP ${status}`;
+  if (status === 401) return credentials.key() ? `API key refused: ${detail}` : 'API key missing: enter your key above.';
+  if (status === 403) return `Your key's role may not do this: ${detail}`;
+  if (status === 429) return 'Too many requests for your key: wait a moment and try again.';
+  return detail;
+}
+
 async function request(path, options) {
-  const response = await fetch(path, { headers: { 'Accept': 'application/json', 'X-Requester': 'explorer' }, ...options });
+  const headers = { 'Accept': 'application/json', 'X-Purpose': credentials.purpose() };
+  if (credentials.key()) headers['X-Api-Key'] = credentials.key();
+  const response = await fetch(path, { headers, ...options });
   const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
-  if (!response.ok) throw new ApiError(response.status, body);
+  if (!response.ok) {
+    const error = new ApiError(response.status, body);
+    if (response.status === 401 || response.status === 403) window.dispatchEvent(new CustomEvent('riskgraph:access', { detail: error }));
+    throw error;
+  }
   return body;
 }
 

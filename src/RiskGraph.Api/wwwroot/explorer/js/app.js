@@ -1,5 +1,5 @@
 // Wires the explorer together: search, open a network, expand by clicking, side panel, alerts, filters, export.
-import { api } from './api.js';
+import { api, credentials, PURPOSES } from './api.js';
 import { NetworkGraph, RELATION_TYPES } from './graph.js';
 import { h, showEnterprise, showPerson } from './panel.js';
 
@@ -121,7 +121,28 @@ function download(name, blob) {
   link.remove();
 }
 
+// The key is asked for once per tab; every refused or forbidden answer says so next to the key form.
+function wireKey() {
+  $('purpose-select').replaceChildren(...PURPOSES.map((p) => h('option', { value: p }, p)));
+  $('purpose-select').value = credentials.purpose();
+  const describeKey = () => { $('key-state').textContent = credentials.key() ? 'key set for this tab' : 'no key: enter your API key'; };
+  describeKey();
+  $('key-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    credentials.save($('key-input').value || credentials.key(), $('purpose-select').value);
+    $('key-input').value = '';
+    describeKey();
+    loadAlerts();
+    if (state.query) search(state.query, state.page);
+  });
+  window.addEventListener('riskgraph:access', (event) => {
+    $('key-state').textContent = event.detail.message;
+    $('key-state').className = 'error';
+  });
+}
+
 function wire() {
+  wireKey();
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const query = $('search-input').value.trim();

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+
+namespace RiskGraph.Model.Audit;
+
+/// <summary>
+/// The one writer of the audit log in a process: entries queue here and are committed in groups — all that arrived
+/// within <see cref="Window"/> of the first, or <see cref="MaxGroup"/> of them, whichever comes first. A caller awaits
+/// its entry's commit without holding a thread; when a group cannot be committed every caller in it sees the error,
+/// so nothing is answered that was not registered. Disposing drains the queue: a normal stop loses no entry.
+/// </summary>
+public sealed class AuditWriter : IAsyncDisposable
+{
+    private readonly SqliteAuditLog _log;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public AuditWriter(SqliteAuditLog log, TimeSpan window, int maxGroup)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxGroup, 1);
+        _log = log;
+        Window = window;
+        MaxGroup = maxGroup;
+        _loop = Task.Run(RunAsync);
+    }
+
+    public TimeSpan Window { get; }
+
+    public int MaxGroup { get; }
+
+    public SqliteAuditLog Log => _log;
+
+    /// <summary>Completes once the entry is committed, with the entry as stored (id and hash set).</summary>
+    public Task<AuditEntry> AppendAsync(AuditEntry entry)
+    {
+        var pending = new Pending(entry, new TaskCompletionSource<AuditEntry>(TaskCreationOptions.RunContinuationsAsynchronously), Stopwatch.GetTimestamp());
+        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(AuditWriter), "The audit writer has stopped.");
+        return pending.Done.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var group = new List<Pending>(MaxGroup);
+        var entries = new List<AuditEntry>(MaxGroup);
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && reader.TryRead(out var next)) group.Add(next);
+            await WaitForMoreAsync(group, reader);
+            entries.Clear();
+            foreach (var pending in group) entries.Add(pending.Entry);
+            try
+            {
+                var committed = _log.AppendGroup(entries);
+                for (int i = 0; i < group.Count; i++) group[i].Done.TrySetResult(committed[i]);
+            }
+            catch (Exception e)
+            {
+                foreach (var pending in group) pending.Done.TrySetException(new AuditUnavailableException(e));
+            }
+        }
+    }
+
+    // Under load the queue fills while the previous group commits, so this rarely waits; at low load it trades at most
+    // one window of latency for fewer commits.
+    private async Task WaitForMoreAsync(List<Pending> group, ChannelReader<Pending> reader)
+    {
+        if (Window <= TimeSpan.Zero) return;
+        while (group.Count < MaxGroup)
+        {
+            var remaining = Window - Stopwatch.GetElapsedTime(group[0].QueuedAt);
+            if (remaining <= TimeSpan.Zero) return;
+            using var timeout = new CancellationTokenSource(remaining);
+            try
+            {
+                if (!await reader.WaitToReadAsync(timeout.Token)) return;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            while (group.Count < MaxGroup && reader.TryRead(out var next)) group.Add(next);
+        }
+    }
+
+    private sealed record Pending(AuditEntry Entry, TaskCompletionSource<AuditEntry> Done, long QueuedAt);
+}
+
+/// <summary>The audit log could not be written, so the request it registers must not be answered.</summary>
+public sealed class AuditUnavailableException(Exception inner) : Exception("The audit log could not be written: " + inner.Message, inner);

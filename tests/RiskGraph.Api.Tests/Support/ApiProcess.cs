@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using RiskGraph.Training.Tests.Support;
+
+namespace RiskGraph.Api.Tests.Support;
+
+/// <summary>
+/// The API as its own process on Kestrel (the build output of src/RiskGraph.Api), for what an in-memory test server
+/// cannot show: Kestrel's request limits, a kill -9, a CLI acting on the same home while the API runs.
+/// </summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ApiProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public static async Task<ApiProcess> StartAsync(string home, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        int port = FreePort();
+        string dll = Path.Combine(RepositoryRoot.Path, "src", "RiskGraph.Api", "bin", Configuration, "net10.0", "RiskGraph.Api.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["RISKGRAPH_HOME"] = home;
+        start.Environment["RiskGraph__Auth__KeyRefreshSeconds"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var api = new ApiProcess(process, $"http://127.0.0.1:{port}");
+        await api.WaitForHealthAsync();
+        return api;
+    }
+
+    /// <summary>Runs a verb of the RiskGraph CLI (its build output) against <paramref name="home"/>; returns exit code and standard output.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCliAsync(string home, params string[] arguments)
+    {
+        string dll = Path.Combine(RepositoryRoot.Path, "src", "RiskGraph.Training", "bin", Configuration, "net10.0", "RiskGraph.Training.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["RISKGRAPH_HOME"] = home;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as in a crash.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) await KillAsync();
+        _process.Dispose();
+    }
+
+    // The tests' own build configuration (Debug or Release) names the folder of the other projects' output.
+    private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+
+    private async Task WaitForHealthAsync()
+    {
+        using var client = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The API exited with code {_process.ExitCode}.");
+            try
+            {
+                if ((await client.GetAsync(BaseUrl + "/health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The API did not become healthy within 90 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -23,7 +23,7 @@ public class ExplorerTests(ApiServerFixture fixture, ITestOutputHelper output)
     {
         await page.FillAsync("#key-input", key);
         await page.ClickAsync("#key-form button[type=submit]");
-        await page.WaitForFunctionAsync("() => document.getElementById('key-state').textContent.includes('key set')");
+        await page.WaitForFunctionAsync("key => sessionStorage.getItem('riskgraph.apiKey') === key", key);
     }
 
     [ChromiumFact]
@@ -141,7 +141,7 @@ public class ExplorerTests(ApiServerFixture fixture, ITestOutputHelper output)
         var (page, errors) = await OpenExplorerAsync();
         // The enterprise with the most relations, opened three hops deep with a 2,000-node cap.
         string hub = await page.EvaluateAsync<string>(
-            "async () => (await (await fetch('/api/enterprises?query=有限公司&page_size=100')).json()).items[0].uscc");
+            "async () => (await (await fetch('/api/enterprises?query=有限公司&page_size=100', { headers: { 'X-Api-Key': sessionStorage.getItem('riskgraph.apiKey') } })).json()).items[0].uscc");
         await page.EvaluateAsync("uscc => window.explorer.openNetwork(uscc, 3, 2000)", hub);
         await page.WaitForFunctionAsync("() => window.explorer.lastRenderMs !== null", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
         int nodes = await NodeCountAsync(page);

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using RiskGraph.Api.Contracts;
 using RiskGraph.Api.Security;
 using RiskGraph.Api.Services;
+using RiskGraph.Model.Audit;
 using RiskGraph.Model.Graph;
 
 namespace RiskGraph.Api.Endpoints;
@@ -23,21 +26,23 @@ public static class WarningsApi
     }
 
     /// <param name="uscc">The enterprise's 18-character unified social credit code (upper case).</param>
-    private static Results<Ok<WarningResponse>, ValidationProblem, ProblemHttpResult> GetWarning(string uscc, WarningService service, HttpContext http)
+    private static Results<WarningJsonResult, ValidationProblem, ProblemHttpResult> GetWarning(
+        string uscc, WarningService service, IOptions<JsonOptions> json, HttpContext http)
     {
         if (ApiProblems.CheckUscc(uscc) is { } invalid) return invalid;
         if (service.Current is not { } scored) return ApiProblems.Unavailable(service.Problem ?? "No model is loaded.");
         int id = scored.Snapshot.Ids.IdOf(uscc);
         if (id == IdMap.NotFound || !scored.Snapshot.Ids.IsEnterprise(id)) return ApiProblems.UnknownEnterprise(uscc);
-        var response = scored.WarningFor(id).ToWarningResponse(scored.Snapshot, id);
-        http.Items[AuditRecorder.ReturnedKey] = $"warning score {response.Score} level {response.Level} class {response.CreditClass.Class}";
-        return TypedResults.Ok(response);
+        var warning = WarningResponseCache.For(scored, id, json.Value.SerializerOptions);
+        http.Items[AuditRecorder.ReturnedKey] = warning.Summary;
+        return new WarningJsonResult(warning);
     }
 
-    private static Results<Ok<BatchWarningResponse>, ValidationProblem, ProblemHttpResult> GetWarnings(
-        BatchWarningRequest request, WarningService service, HttpContext http)
+    private static Results<BatchWarningJsonResult, ValidationProblem, ProblemHttpResult> GetWarnings(
+        BatchWarningRequest request, WarningService service, IOptions<JsonOptions> json, HttpContext http)
     {
-        http.Items[AuditRecorder.SubjectKey] = request.Usccs is null ? "" : string.Join(",", request.Usccs.Take(WarningContracts.MaxBatchSize));
+        // Every enterprise asked for is registered: the batch's subject lists them all (bounded by the batch size).
+        http.Items[AuditRecorder.SubjectKey] = request.Usccs is null ? "" : AuditEntry.BatchPrefix + string.Join(",", request.Usccs.Take(WarningContracts.MaxBatchSize));
         if (request.Usccs is not { Count: > 0 } usccs) return ApiProblems.InvalidField("usccs", "Give at least one USCC.");
         if (usccs.Count > WarningContracts.MaxBatchSize)
             return ApiProblems.InvalidField("usccs", $"At most {WarningContracts.MaxBatchSize} USCCs per batch; got {usccs.Count}.");
@@ -47,16 +52,16 @@ public static class WarningsApi
         }
         if (service.Current is not { } scored) return ApiProblems.Unavailable(service.Problem ?? "No model is loaded.");
 
-        var warnings = new List<WarningResponse>();
+        var warnings = new List<CachedWarning>();
         var notFound = new List<string>();
         foreach (string uscc in usccs.Distinct(StringComparer.Ordinal))
         {
             int id = scored.Snapshot.Ids.IdOf(uscc);
             // Outside the caller's region scope an enterprise is reported exactly like an unknown one.
             if (id == IdMap.NotFound || !scored.Snapshot.Ids.IsEnterprise(id) || !RegionScopeFilter.IsVisible(service, http, uscc)) notFound.Add(uscc);
-            else warnings.Add(scored.WarningFor(id).ToWarningResponse(scored.Snapshot, id));
+            else warnings.Add(WarningResponseCache.For(scored, id, json.Value.SerializerOptions));
         }
         http.Items[AuditRecorder.ReturnedKey] = $"{warnings.Count} warnings, {notFound.Count} not found";
-        return TypedResults.Ok(new BatchWarningResponse(warnings, notFound));
+        return new BatchWarningJsonResult(warnings, notFound, json.Value.SerializerOptions);
     }
 }

@@ -18,15 +18,21 @@ public sealed record AuditEntry(
     /// <summary>Longest text kept in any field: a rejected 25 MB request still writes one short row.</summary>
     public const int MaxFieldLength = 512;
 
+    /// <summary>A batch lists every code it asked for (1,000 USCCs and commas fit); other subjects are one code.</summary>
+    public const int MaxSubjectLength = 20_000;
+
+    /// <summary>The subject of a batch query starts with this, followed by the codes, comma-separated.</summary>
+    public const string BatchPrefix = "batch:";
+
     /// <summary>The entry with every text field cut to <see cref="MaxFieldLength"/> characters.</summary>
     public AuditEntry Bounded() => this with
     {
         Actor = Cut(Actor), Department = Cut(Department), Role = Cut(Role), Purpose = Cut(Purpose), Action = Cut(Action),
-        Method = Cut(Method), Path = Cut(Path), Subject = Cut(Subject), Returned = Cut(Returned),
+        Method = Cut(Method), Path = Cut(Path), Subject = Cut(Subject, MaxSubjectLength), Returned = Cut(Returned),
         Before = Before is null ? null : Cut(Before), After = After is null ? null : Cut(After),
     };
 
-    private static string Cut(string text) => text.Length <= MaxFieldLength ? text : string.Concat(text.AsSpan(0, MaxFieldLength - 1), "…");
+    private static string Cut(string text, int max = MaxFieldLength) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }
 
 /// <summary>Which entries to read: a time range, an actor, a subject; newest first, one page at a time.</summary>

@@ -105,7 +105,8 @@ public sealed class SqliteAuditLog
         Filter("at >= $from", "$from", query.From is { } from ? Instant(from) : null);
         Filter("at < $to", "$to", query.To is { } to ? Instant(to) : null);
         Filter("actor = $actor", "$actor", query.Actor);
-        Filter("subject = $subject", "$subject", query.Subject);
+        // A subject is found in its own entries and in the batches that asked for it.
+        Filter($"(subject = $subject OR (subject LIKE '{AuditEntry.BatchPrefix}%' AND instr(subject, $subject) > 0))", "$subject", query.Subject);
         string condition = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
         count.CommandText = "SELECT count(*) FROM audit_log" + condition;
         long total = (long)count.ExecuteScalar()!;

@@ -30,9 +30,13 @@ public class SqliteAuditLogTests
         Assert.Equal(["alice"], log.Read(new AuditQuery(null, null, "alice", null, 1, 10)).Entries.Select(e => e.Actor));
         Assert.Equal(["alice"], log.Read(new AuditQuery(null, null, null, null, 2, 2)).Entries.Select(e => e.Actor));
 
+        log.Append(Entry("dave", AuditEntry.BatchPrefix + "W,X,Z", 3));
+        Assert.Equal(3, log.Read(new AuditQuery(null, null, null, "X", 1, 10)).Total);
+        Assert.Equal(1, log.Read(new AuditQuery(null, null, null, "W", 1, 10)).Total);
+
         var refused = Assert.Throws<SqliteException>(log.TryDeleteAll);
         Assert.Contains("append-only", refused.Message);
-        Assert.Equal(3, log.Read(new AuditQuery(null, null, null, null, 1, 10)).Total);
+        Assert.Equal(4, log.Read(new AuditQuery(null, null, null, null, 1, 10)).Total);
     }
 
     [Fact]
@@ -91,7 +95,7 @@ public class SqliteAuditLogTests
         log.Append(Entry("alice", new string('9', 10_000_000)) with { Returned = new string('x', 5_000_000) });
 
         var stored = log.Read(new AuditQuery(null, null, null, null, 1, 1)).Entries.Single();
-        Assert.Equal(AuditEntry.MaxFieldLength, stored.Subject.Length);
+        Assert.Equal(AuditEntry.MaxSubjectLength, stored.Subject.Length);
         Assert.Equal(AuditEntry.MaxFieldLength, stored.Returned.Length);
         Assert.True(new FileInfo(log.Path).Length + new FileInfo(log.Path + "-wal").Length < 200_000);
         Assert.True(log.Verify().Intact);

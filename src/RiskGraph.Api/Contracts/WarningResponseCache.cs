@@ -1,0 +1,33 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using RiskGraph.Model.Scoring;
+
+namespace RiskGraph.Api.Contracts;
+
+/// <summary>A warning answer with its JSON already written and its line for the audit log.</summary>
+public sealed record CachedWarning(WarningResponse Response, byte[] Json, string Summary);
+
+/// <summary>
+/// Warning answers built once per scored graph and enterprise, down to their UTF-8 JSON: a served scored graph is
+/// immutable, so an enterprise's answer cannot change until a new one is swapped in, and neither the reasons (a walk
+/// over every tree), the class nor the serialisation need repeating for every call of another system. A batch of
+/// 1,000 is then mostly a copy of bytes. Filled lazily, so memory grows with what is asked.
+/// </summary>
+public static class WarningResponseCache
+{
+    private static readonly ConditionalWeakTable<ScoredGraph, CachedWarning?[]> Answers = new();
+
+    public static CachedWarning For(ScoredGraph scored, int enterprise, JsonSerializerOptions json)
+    {
+        var slots = Answers.GetValue(scored, s => new CachedWarning?[s.Snapshot.EnterpriseCount]);
+        // Two callers may build the same answer at once; both results are equal and either may stay.
+        return slots[enterprise] ??= Build(scored, enterprise, json);
+    }
+
+    private static CachedWarning Build(ScoredGraph scored, int enterprise, JsonSerializerOptions json)
+    {
+        var response = scored.WarningFor(enterprise).ToWarningResponse(scored.Snapshot, enterprise);
+        return new CachedWarning(response, JsonSerializer.SerializeToUtf8Bytes(response, json),
+            $"warning score {response.Score} level {response.Level} class {response.CreditClass.Class}");
+    }
+}

@@ -2,7 +2,8 @@ using RiskGraph.Api.Endpoints;
 using RiskGraph.Api.Extensions;
 using RiskGraph.Api.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content (explorer, appsettings.json) is found beside the binary, whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // Store, snapshot and model: the embedded store under RISKGRAPH_HOME unless configured otherwise.
 builder.Services.AddRiskGraphStore(builder.Configuration);

@@ -39,7 +39,7 @@ app.MapHealthApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Scoring).AddEndpointFilter<RegionScopeFilter>()
     .MapWarningsApi().MapChecksApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Analysis).AddEndpointFilter<RegionScopeFilter>()
-    .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi();
+    .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi().MapChangesApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.CreditWrites)
     .MapCreditWritesApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Administration)

@@ -60,6 +60,9 @@ public class CreditWriteTests(WritableApiFixture fixture) : IClassFixture<Writab
         var change = await repair.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("repaired", change.GetProperty("record_status").GetString());
         Assert.Equal("good", change.GetProperty("credit_class").GetProperty("class").GetString());
+        // Stored with a sequence of the change feed, and already reflected in what is served.
+        Assert.True(change.GetProperty("sequence").GetInt64() > 0);
+        Assert.True(change.GetProperty("reflected").GetBoolean());
 
         // Classification and the credit file: the record is no longer listed, only the repair decision is.
         var credit = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/credit");

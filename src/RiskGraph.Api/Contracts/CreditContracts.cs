@@ -43,7 +43,10 @@ public sealed record ObjectionOutcomeRequest(string? Result, string? DecidedBy, 
 
 /// <summary>What a repair or objection changed.</summary>
 /// <param name="DecidedBy">The principal the change is recorded under: "name (department)".</param>
-public sealed record RecordChangeResponse(string Id, string RecordId, string Uscc, string RecordStatus, CreditClassResponse CreditClass, string DecidedBy);
+/// <param name="Sequence">The change-feed number the store gave the write (it is durably stored).</param>
+/// <param name="Reflected">Whether every served output already shows the write; when false, they will once the state reloads.</param>
+public sealed record RecordChangeResponse(
+    string Id, string RecordId, string Uscc, string RecordStatus, CreditClassResponse CreditClass, string DecidedBy, long Sequence, bool Reflected);
 
 public static class CreditContracts
 {

@@ -27,8 +27,8 @@ internal static class CreditWrites
 
         Before(http, snapshot.Ledger, request.RecordId!);
         var repair = new CreditRepair("RP-" + Guid.NewGuid().ToString("N"), request.RecordId!, method, Actor(http), request.Reason.Trim(), clock.GetUtcNow());
-        await store.UpsertAsync<CreditRepair>([repair], cancellationToken: cancellationToken);
-        return await ChangedAsync(service, http, repair.RepairId, repair.RecordId, cancellationToken);
+        long sequence = await store.UpsertAsync<CreditRepair>([repair], cancellationToken: cancellationToken);
+        return await ChangedAsync(service, http, repair.RepairId, repair.RecordId, sequence, cancellationToken);
     }
 
     public static async Task<Results<Created<RecordChangeResponse>, ValidationProblem, ProblemHttpResult>> ObjectAsync(
@@ -43,8 +43,8 @@ internal static class CreditWrites
 
         Before(http, snapshot.Ledger, request.RecordId!);
         var objection = new Objection("OB-" + Guid.NewGuid().ToString("N"), request.RecordId!, request.FiledBy.Trim(), request.Reason.Trim(), clock.GetUtcNow());
-        await store.UpsertAsync<Objection>([objection], cancellationToken: cancellationToken);
-        return await ChangedAsync(service, http, objection.ObjectionId, objection.RecordId, cancellationToken);
+        long sequence = await store.UpsertAsync<Objection>([objection], cancellationToken: cancellationToken);
+        return await ChangedAsync(service, http, objection.ObjectionId, objection.RecordId, sequence, cancellationToken);
     }
 
     public static async Task<Results<Created<RecordChangeResponse>, ValidationProblem, ProblemHttpResult>> DecideObjectionAsync(
@@ -61,8 +61,8 @@ internal static class CreditWrites
         Before(http, snapshot.Ledger, objection.RecordId);
         http.Items[AuditRecorder.SubjectKey] = snapshot.Ids.KeyOf(snapshot.Ledger.OwnerOf(objection.RecordId));
         var outcome = new ObjectionOutcome(objectionId, result, Actor(http), request.Note?.Trim() ?? "", clock.GetUtcNow());
-        await store.UpsertAsync<ObjectionOutcome>([outcome], cancellationToken: cancellationToken);
-        return await ChangedAsync(service, http, objectionId, objection.RecordId, cancellationToken);
+        long sequence = await store.UpsertAsync<ObjectionOutcome>([outcome], cancellationToken: cancellationToken);
+        return await ChangedAsync(service, http, objectionId, objection.RecordId, sequence, cancellationToken);
     }
 
     private static ValidationProblem? CheckRecord(CreditLedger ledger, string? recordId)
@@ -81,14 +81,15 @@ internal static class CreditWrites
     }
 
     private static async Task<Results<Created<RecordChangeResponse>, ValidationProblem, ProblemHttpResult>> ChangedAsync(
-        WarningService service, HttpContext http, string id, string recordId, CancellationToken cancellationToken)
+        WarningService service, HttpContext http, string id, string recordId, long sequence, CancellationToken cancellationToken)
     {
         await service.LoadAsync(cancellationToken);
         var snapshot = service.Snapshot!;
         int owner = snapshot.Ledger.OwnerOf(recordId);
         string uscc = snapshot.Ids.KeyOf(owner);
         var response = new RecordChangeResponse(id, recordId, uscc, snapshot.Ledger.StatusOf(recordId)!.Value.Name(),
-            CreditClassifier.Classify(snapshot.Ledger, owner).ToCreditClassResponse(), Actor(http));
+            CreditClassifier.Classify(snapshot.Ledger, owner).ToCreditClassResponse(), Actor(http), sequence,
+            service.Sequence >= sequence && service.Problem is null);
         http.Items[AuditRecorder.SubjectKey] = uscc;
         http.Items[AuditRecorder.AfterKey] = $"{recordId}: {response.RecordStatus}; class {response.CreditClass.Class}";
         http.Items[AuditRecorder.ReturnedKey] = $"{id} on {recordId}";

@@ -10,6 +10,7 @@ public static class ScoringExtensions
         services.AddSingleton<WarningService>();
         services.AddHostedService<WarningServiceLoader>();
         services.AddHostedService<ActiveModelWatcher>();
+        services.AddHostedService<ChangeFeedFollower>();
         return services;
     }
 }

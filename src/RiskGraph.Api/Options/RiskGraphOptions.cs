@@ -1,16 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using RiskGraph.Model.Storage;
 
 namespace RiskGraph.Api.Options;
-
-/// <summary>Which graph store the API reads and writes.</summary>
-public enum StoreKind
-{
-    /// <summary>SQLite inside the home folder: nothing to install.</summary>
-    Embedded,
-
-    /// <summary>Neo4j over its HTTP Cypher endpoint (section Neo4j, or the NEO4J_* variables).</summary>
-    Neo4j,
-}
 
 /// <summary>
 /// The section RiskGraph: where the home folder is and which store to use. The environment variables the CLI reads
@@ -28,4 +19,8 @@ public sealed class RiskGraphOptions
     /// <summary>How often the active model is checked for a change made elsewhere (seconds).</summary>
     [Range(1, 3600)]
     public int ModelPollSeconds { get; set; } = 10;
+
+    /// <summary>How often the store's change feed is polled (milliseconds): writes made elsewhere show within about this.</summary>
+    [Range(50, 60_000)]
+    public int ChangePollMilliseconds { get; set; } = 1000;
 }

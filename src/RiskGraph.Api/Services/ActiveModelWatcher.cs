@@ -19,8 +19,8 @@ public sealed class ActiveModelWatcher(WarningService service, RiskGraphHome hom
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            // A store that was down at start-up is retried until a snapshot loads; new records trigger a reload.
-            if (service.Snapshot is null || service.StoreChangedSinceLoad())
+            // A store that was down at start-up is retried until a snapshot loads (new records: ChangeFeedFollower).
+            if (service.Snapshot is null)
             {
                 await service.LoadAsync(stoppingToken);
                 continue;

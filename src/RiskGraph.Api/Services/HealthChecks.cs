@@ -36,6 +36,7 @@ public sealed class ModelHealthCheck(WarningService service) : IHealthCheck
             ["model_version"] = scored.ModelVersion,
             ["enterprises"] = scored.Snapshot.EnterpriseCount,
             ["as_of"] = scored.Snapshot.AsOf.ToString("yyyy-MM-dd"),
+            ["data_sequence"] = service.Sequence,
         };
         // A failed reload keeps the last state serving; say so rather than look healthy.
         if (service.Problem is { } problem) return Task.FromResult(HealthCheckResult.Degraded(problem, data: data));

@@ -13,12 +13,12 @@ namespace RiskGraph.Api.Services;
 /// </summary>
 public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogger<WarningService> logger)
 {
-    private sealed record ServingState(GraphSnapshot? Snapshot, GraphAnalytics? Analytics, ScoredGraph? Scored, string? Problem);
+    // Sequence: the store's change-feed number that the state reflects (every write up to it, maybe a few after).
+    private sealed record ServingState(GraphSnapshot? Snapshot, GraphAnalytics? Analytics, ScoredGraph? Scored, string? Problem, long Sequence = 0);
 
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private volatile ServingState _state = new(null, null, null, "loading");
     private bool _schemaReady;
-    private DateTime _loadStartedUtc = DateTime.MinValue;
 
     /// <summary>The scored graph, or null when no model is trained (see <see cref="Problem"/>).</summary>
     public ScoredGraph? Current => _state.Scored;
@@ -28,6 +28,9 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
 
     /// <summary>Communities, contagion and cross-boundary counts of <see cref="Snapshot"/>.</summary>
     public GraphAnalytics? Analytics => _state.Analytics;
+
+    /// <summary>The change-feed sequence the served state reflects: every write with a number up to it is in every output.</summary>
+    public long Sequence => _state.Sequence;
 
     /// <summary>Why no warnings can be served, or null when they can.</summary>
     public string? Problem => _state.Problem;
@@ -69,7 +72,7 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
             var analytics = _state.Analytics ?? GraphAnalytics.Compute(snapshot, cancellationToken: cancellationToken);
             var scored = await Task.Run(() => ScoredGraph.Build(snapshot, model, version, analytics), cancellationToken);
             registry.Activate(version);
-            _state = new ServingState(snapshot, analytics, scored, null);
+            _state = new ServingState(snapshot, analytics, scored, null, _state.Sequence);
             logger.LogInformation("Activated model {Version}", version);
         }
         finally
@@ -79,19 +82,15 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
     }
 
     /// <summary>
-    /// True when the embedded store's files were written after the last load began, e.g. by an import from the
-    /// CLI: the watcher then reloads, so new and ended records reach every output without a restart.
+    /// True when the store's change feed has moved past the served state: a write from the CLI, another API
+    /// process or this one. The follower then reloads, so new and ended records reach every output without a
+    /// restart, on either kind of store.
     /// </summary>
-    public bool StoreChangedSinceLoad()
-    {
-        if (store.Kind != "embedded") return false;
-        DateTime latest = new[] { home.StorePath, home.StorePath + "-wal" }.Where(File.Exists).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty().Max();
-        return latest > _loadStartedUtc;
-    }
+    public async Task<bool> StoreChangedSinceLoadAsync(CancellationToken cancellationToken) =>
+        await store.LatestSequenceAsync(cancellationToken) > _state.Sequence;
 
     private async Task<ServingState> BuildStateAsync(CancellationToken cancellationToken)
     {
-        _loadStartedUtc = DateTime.UtcNow;
         try
         {
             if (!_schemaReady)
@@ -100,6 +99,8 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
                 await store.InitializeAsync(cancellationToken);
                 _schemaReady = true;
             }
+            // Read before the snapshot: the snapshot then holds at least every write up to this number.
+            long sequence = await store.LatestSequenceAsync(cancellationToken);
             // The snapshot serves credit classes and checks even before any model is trained.
             var snapshot = await GraphSnapshotLoader.LoadAsync(store, cancellationToken: cancellationToken);
             var analytics = GraphAnalytics.Compute(snapshot, cancellationToken: cancellationToken);
@@ -109,12 +110,12 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
             {
                 string problem = $"No trained model under {home.ModelsPath}: run the train verb first.";
                 logger.LogWarning("{Problem}", problem);
-                return new ServingState(snapshot, analytics, null, problem);
+                return new ServingState(snapshot, analytics, null, problem, sequence);
             }
             var scored = ScoredGraph.Build(snapshot, WarningModel.Load(registry.FolderOf(version)), version, analytics);
             logger.LogInformation("Serving model {Version} on {Enterprises} enterprises as of {AsOf}",
                 version, snapshot.EnterpriseCount, snapshot.AsOf.ToString("yyyy-MM-dd"));
-            return new ServingState(snapshot, analytics, scored, null);
+            return new ServingState(snapshot, analytics, scored, null, sequence);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -9,18 +9,25 @@ namespace RiskGraph.Model.Storage;
 /// </summary>
 public interface IGraphStore : IAsyncDisposable
 {
-    /// <summary>"embedded" or "neo4j".</summary>
-    string Kind { get; }
+    StoreKind Kind { get; }
 
     /// <summary>Creates the schema (tables, constraints, indexes) when missing.</summary>
     Task InitializeAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Inserts or replaces <paramref name="rows"/> (one of the domain record types) in one transaction:
-    /// either every row is stored or, on any failure, none is.
+    /// either every row is stored or, on any failure, none is. The same transaction appends one entry to the change
+    /// feed; its sequence number is returned (for no rows, the latest sequence, and nothing is appended).
     /// </summary>
-    Task UpsertAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="StoreUnavailableException">The store is busy, locked or unreachable; nothing was stored.</exception>
+    Task<long> UpsertAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
         where T : class;
+
+    /// <summary>The sequence number of the last committed write, 0 for a store never written.</summary>
+    Task<long> LatestSequenceAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Committed writes after <paramref name="since"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<StoreChange>> ReadChangesAsync(long since, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Every stored row of type <typeparamref name="T"/>, ordered by its key.</summary>
     IAsyncEnumerable<T> ReadAllAsync<T>(CancellationToken cancellationToken = default) where T : class;

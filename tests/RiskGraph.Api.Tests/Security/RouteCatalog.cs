@@ -30,6 +30,7 @@ public static class RouteCatalog
         ["GET /api/alerts"] = RiskGraphPolicies.Analysis,
         ["GET /api/data-quality"] = RiskGraphPolicies.Analysis,
         ["GET /api/models"] = RiskGraphPolicies.Analysis,
+        ["GET /api/changes"] = RiskGraphPolicies.Analysis,
         ["POST /api/repairs"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/objections"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/objections/{objectionId}/outcome"] = RiskGraphPolicies.CreditWrites,

@@ -60,6 +60,10 @@ public abstract class GraphStoreContractTests : IAsyncLifetime
         Assert.Equal(KeyCheck.Revoked, new ApiKeyRing(keys).Check(bankText, now, out _));
     }
 
+    protected async Task EveryWriteIsNumberedInOrderWithItsKeys() => await ChangeFeedContract.EveryWriteIsNumberedInOrder_WithItsKeys(await CreateEmptyStoreAsync());
+
+    protected async Task ConcurrentWritersGetDistinctSequences() => await ChangeFeedContract.ConcurrentWritersGetDistinctSequences(await CreateEmptyStoreAsync());
+
     protected async Task ReimportingTheSameRowsChangesNothing()
     {
         var store = await CreateEmptyStoreAsync();

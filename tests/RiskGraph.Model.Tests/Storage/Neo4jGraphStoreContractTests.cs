@@ -31,6 +31,12 @@ public sealed class Neo4jGraphStoreContractTests : GraphStoreContractTests
     public Task Api_keys_are_created_listed_and_revoked() => ApiKeysAreCreatedListedAndRevoked();
 
     [Neo4jFact]
+    public Task Every_write_is_numbered_in_order_with_its_keys() => EveryWriteIsNumberedInOrderWithItsKeys();
+
+    [Neo4jFact]
+    public Task Concurrent_writers_get_distinct_sequences() => ConcurrentWritersGetDistinctSequences();
+
+    [Neo4jFact]
     public Task Reimporting_the_same_rows_changes_nothing() => ReimportingTheSameRowsChangesNothing();
 
     [Neo4jFact]

@@ -29,6 +29,12 @@ public sealed class SqliteGraphStoreContractTests : GraphStoreContractTests
     public Task Api_keys_are_created_listed_and_revoked() => ApiKeysAreCreatedListedAndRevoked();
 
     [Fact]
+    public Task Every_write_is_numbered_in_order_with_its_keys() => EveryWriteIsNumberedInOrderWithItsKeys();
+
+    [Fact]
+    public Task Concurrent_writers_get_distinct_sequences() => ConcurrentWritersGetDistinctSequences();
+
+    [Fact]
     public Task Reimporting_the_same_rows_changes_nothing() => ReimportingTheSameRowsChangesNothing();
 
     [Fact]

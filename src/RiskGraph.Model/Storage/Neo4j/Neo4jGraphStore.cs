@@ -19,7 +19,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         _options = options.Clone();
     }
 
-    public string Kind => "neo4j";
+    public StoreKind Kind => StoreKind.Neo4j;
 
     /// <summary>The underlying client, for tests and tools that need raw Cypher.</summary>
     internal Neo4jHttpClient Client => _client;
@@ -45,24 +45,24 @@ public sealed class Neo4jGraphStore : IGraphStore
     /// request, sent back to back so the server's 60 s idle expiry is never reached. Any failure rolls the whole
     /// transaction back before the exception leaves, so nothing of this call is stored.
     /// </summary>
-    public async Task UpsertAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<long> UpsertAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
         where T : class
     {
         var mapping = Neo4jMappings.For<T>();
         if (rows.Count == 0)
         {
             progress?.Report(0);
-            return;
+            return await LatestSequenceAsync(cancellationToken);
         }
         var unique = LastPerKey(mapping, rows);
         for (int attempt = 0; ; attempt++)
         {
             try
             {
-                await WriteInOneTransactionAsync(mapping, unique, progress, cancellationToken);
+                long sequence = await WriteInOneTransactionAsync(mapping, unique, progress, cancellationToken);
                 // Reported once committed, in the caller's terms (duplicates included), as the embedded store does.
                 progress?.Report(rows.Count);
-                return;
+                return sequence;
             }
             catch (Neo4jException e) when (e.IsTransient && attempt < _options.MaxRetries)
             {
@@ -70,7 +70,23 @@ public sealed class Neo4jGraphStore : IGraphStore
                 // in memory and every write is idempotent, so the whole transaction is simply done again.
                 await Task.Delay(_client.RetryDelay(attempt + 1), cancellationToken);
             }
+            catch (Neo4jException e) when (e.Code is Neo4jException.UnavailableCode or Neo4jException.TimeoutCode || e.IsTransient)
+            {
+                throw new StoreUnavailableException($"The Neo4j store cannot be written now ({e.Message.TrimEnd('.')}); nothing was stored.", e);
+            }
         }
+    }
+
+    public async Task<long> LatestSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await _client.RunAsync(Neo4jChangeFeed.Latest, cancellationToken);
+        return result.Rows.Count == 0 ? 0 : Neo4jJson.Integer(result.Rows[0][0]);
+    }
+
+    public async Task<IReadOnlyList<StoreChange>> ReadChangesAsync(long since, int limit, CancellationToken cancellationToken = default)
+    {
+        var result = await _client.RunAsync(Neo4jChangeFeed.Read(since, limit), cancellationToken);
+        return result.Rows.Select(Neo4jChangeFeed.ReadRow).ToArray();
     }
 
     public async IAsyncEnumerable<T> ReadAllAsync<T>([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -123,7 +139,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         return ValueTask.CompletedTask;
     }
 
-    private async Task WriteInOneTransactionAsync<T>(
+    private async Task<long> WriteInOneTransactionAsync<T>(
         Neo4jMapping<T> mapping, IReadOnlyList<T> rows, IProgress<int>? progress, CancellationToken cancellationToken)
         where T : class
     {
@@ -145,7 +161,10 @@ public sealed class Neo4jGraphStore : IGraphStore
                 throw new InvalidDataException($"Neo4j wrote {written} of the {count} {typeof(T).Name} rows {start + 1}-{start + count}; nothing of this upsert was stored.");
             if (start + count < rows.Count) progress?.Report(start + count);
         }
-        await transaction.CommitAsync(cancellationToken: cancellationToken);
+        // The change entry is written by the commit request itself: it exists exactly when the rows do.
+        var committed = await transaction.CommitAsync([Neo4jChangeFeed.Append(typeof(T).Name, rows.Count, StoreChange.KeysOf(rows, r => string.Join('|', mapping.KeyOf(r))))],
+            cancellationToken);
+        return Neo4jJson.Integer(committed[0].Rows[0][0]);
     }
 
     /// <summary>

@@ -17,10 +17,11 @@ public sealed class SqliteGraphStore : IGraphStore
     {
         string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null) Directory.CreateDirectory(folder);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 60 }.ToString();
+        // A locked store answers within seconds (StoreUnavailableException), not after a minute.
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 5 }.ToString();
     }
 
-    public string Kind => "embedded";
+    public StoreKind Kind => StoreKind.Embedded;
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -38,21 +39,36 @@ public sealed class SqliteGraphStore : IGraphStore
         }
     }
 
-    public async Task UpsertAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<long> UpsertAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
         where T : class
+    {
+        try
+        {
+            return await WriteAsync(rows, progress, cancellationToken);
+        }
+        catch (SqliteException e) when (IsUnavailable(e))
+        {
+            throw new StoreUnavailableException($"The embedded store cannot be written now ({e.Message.TrimEnd('.')}); nothing was stored.", e);
+        }
+    }
+
+    private async Task<long> WriteAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress, CancellationToken cancellationToken) where T : class
     {
         var table = SqliteSchema.For<T>();
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        // IMMEDIATE takes the write lock at once, so a busy store is found before any row is written.
+        await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = table.UpsertSql;
         var parameters = table.Columns.Select(c => command.Parameters.Add("$" + c, SqliteType.Text)).ToArray();
         command.Prepare();
 
+        var keys = rows.Count <= StoreChange.MaxKeys ? new string[rows.Count] : null;
         for (int i = 0; i < rows.Count; i++)
         {
             object?[] values = table.ToValues(rows[i]);
+            if (keys is not null) keys[i] = table.KeyOf(values);
             for (int c = 0; c < parameters.Length; c++)
             {
                 parameters[c].SqliteType = values[c] switch { double => SqliteType.Real, int or long => SqliteType.Integer, _ => SqliteType.Text };
@@ -61,10 +77,29 @@ public sealed class SqliteGraphStore : IGraphStore
             await command.ExecuteNonQueryAsync(cancellationToken);
             if ((i + 1) % ProgressEvery == 0) progress?.Report(i + 1);
         }
+        long sequence = rows.Count == 0
+            ? await SqliteChangeLog.LatestAsync(connection, transaction, cancellationToken)
+            : await SqliteChangeLog.AppendAsync(connection, transaction, typeof(T).Name, rows.Count, keys, cancellationToken);
         // Nothing is visible to readers until this commit; disposing an uncommitted transaction rolls it back.
         await transaction.CommitAsync(cancellationToken);
         progress?.Report(rows.Count);
+        return sequence;
     }
+
+    public async Task<long> LatestSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await SqliteChangeLog.LatestAsync(connection, null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoreChange>> ReadChangesAsync(long since, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await SqliteChangeLog.ReadAsync(connection, since, limit, cancellationToken);
+    }
+
+    // Busy, locked, I/O error, full, read-only, cannot open: the store is there but cannot take this write now.
+    private static bool IsUnavailable(SqliteException e) => e.SqliteErrorCode is 5 or 6 or 8 or 10 or 13 or 14;
 
     public async IAsyncEnumerable<T> ReadAllAsync<T>([EnumeratorCancellation] CancellationToken cancellationToken = default)
         where T : class

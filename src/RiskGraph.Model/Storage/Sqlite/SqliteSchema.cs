@@ -57,6 +57,8 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS objection_outcome (
             objection_id TEXT PRIMARY KEY, result TEXT NOT NULL, decided_by TEXT NOT NULL, note TEXT NOT NULL,
             decided_at TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS change_log (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, record_type TEXT NOT NULL, rows INTEGER NOT NULL, keys TEXT);
         CREATE TABLE IF NOT EXISTS api_key (
             name TEXT PRIMARY KEY, key_id TEXT NOT NULL UNIQUE, secret_hash TEXT NOT NULL, role TEXT NOT NULL,
             department TEXT NOT NULL, region_scope TEXT, created_at TEXT NOT NULL, expires_on TEXT, revoked_at TEXT) WITHOUT ROWID;

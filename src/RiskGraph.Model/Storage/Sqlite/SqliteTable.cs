@@ -25,5 +25,15 @@ internal sealed class SqliteTable<T>(
 
     public object?[] ToValues(T row) => toValues(row);
 
+    /// <summary>The row's natural key as the change feed names it: the key columns' values joined by '|'.</summary>
+    public string KeyOf(object?[] values)
+    {
+        _keyIndexes ??= KeyColumns.Select(k => Array.IndexOf(Columns, k)).ToArray();
+        return _keyIndexes.Length == 1 ? Convert.ToString(values[_keyIndexes[0]], System.Globalization.CultureInfo.InvariantCulture) ?? ""
+            : string.Join('|', _keyIndexes.Select(i => Convert.ToString(values[i], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private int[]? _keyIndexes;
+
     public T Read(SqliteDataReader reader) => fromReader(reader);
 }

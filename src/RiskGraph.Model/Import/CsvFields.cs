@@ -7,8 +7,8 @@ namespace RiskGraph.Model.Import;
 /// Splits one line into fields. A field may be quoted as in RFC 4180 (commas inside, <c>""</c> for a quote), but
 /// not across lines. Every field is checked before anyone reads it: at most <see cref="ImportOptions.MaxFieldChars"/>
 /// characters; no control or invisible formatting characters (zero-width spaces and direction marks make names
-/// that look equal differ, and hide text); no U+FFFD, which only a wrong conversion upstream produces. Fields are
-/// brought to Unicode normal form C, so the same name typed with combining marks or precomposed is one name.
+/// that look equal differ, and hide text); no U+FFFD, which only a wrong conversion upstream produces. Text is
+/// otherwise stored as given: the service runs with invariant globalization, which has no Unicode normalization.
 /// </summary>
 internal sealed class CsvFields(CsvLineReader reader, ImportOptions options)
 {
@@ -80,6 +80,6 @@ internal sealed class CsvFields(CsvLineReader reader, ImportOptions options)
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
                 throw reader.Error(column, $"invisible formatting character U+{(int)c:X4} in the field");
         }
-        return value.IsNormalized() ? value : value.Normalize();
+        return value;
     }
 }

@@ -127,6 +127,11 @@ internal sealed class CsvLineReader : IDisposable
 
     private string DecodeGb18030(ReadOnlySpan<byte> bytes)
     {
+        // Non-ASCII text that is valid UTF-8 is almost never GBK by accident, while UTF-8 read as GB18030 often
+        // "succeeds" as mojibake: refusing it keeps a wrong --encoding from overwriting every name.
+        if (bytes.ContainsAnyInRange((byte)0x80, (byte)0xFF) && Utf8.IsValid(bytes))
+            throw Error(ColumnAt(bytes[..bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF)], 1, out _),
+                "not GB18030 (looks like UTF-8: import it without --encoding)");
         try
         {
             int written = TextEncodings.StrictGb18030.GetChars(bytes, _chars);

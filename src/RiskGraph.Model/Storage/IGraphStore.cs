@@ -22,6 +22,14 @@ public interface IGraphStore : IAsyncDisposable
     Task UpsertAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
         where T : class;
 
+    /// <summary>
+    /// Appends a decision that can be taken once: a <see cref="CreditRepair"/> (once per record) or an
+    /// <see cref="ObjectionOutcome"/> (once per objection). The check and the write are one transaction that the
+    /// store serializes with every other, so of any number of concurrent attempts exactly one is appended and the
+    /// others get the decision stored first. <see cref="UpsertAsync{T}"/> stays the replace-by-key path of imports.
+    /// </summary>
+    Task<OnceWrite<T>> AppendOnceAsync<T>(T decision, CancellationToken cancellationToken = default) where T : class;
+
     /// <summary>Every stored row of type <typeparamref name="T"/>, ordered by its key.</summary>
     IAsyncEnumerable<T> ReadAllAsync<T>(CancellationToken cancellationToken = default) where T : class;
 

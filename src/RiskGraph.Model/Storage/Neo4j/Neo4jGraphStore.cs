@@ -73,6 +73,22 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
     }
 
+    /// <summary>
+    /// One autocommit request with two statements: the conditional write, then the read of whichever decision
+    /// won. The client retries it whole on transient failures (deadlock detection among the waiting MERGEs).
+    /// </summary>
+    public async Task<OnceWrite<T>> AppendOnceAsync<T>(T decision, CancellationToken cancellationToken = default) where T : class
+    {
+        var mapping = Neo4jMappings.For<T>();
+        var (write, read) = Neo4jDecisions.For(decision, Guid.NewGuid().ToString("N"));
+        var results = await _client.RunAsync([write, read], cancellationToken);
+        bool appended = results[0].Single().GetBoolean();
+        if (results[1].Rows.Count == 0) throw new InvalidDataException($"Neo4j stored no {typeof(T).Name} for this decision.");
+        var stored = mapping.ReadRow(results[1].Rows[0]);
+        // A retry after a lost answer finds this request's own decision, already committed: that is an append too.
+        return new OnceWrite<T>(appended || stored.Equals(decision), appended ? decision : stored);
+    }
+
     public async IAsyncEnumerable<T> ReadAllAsync<T>([EnumeratorCancellation] CancellationToken cancellationToken = default)
         where T : class
     {

@@ -17,6 +17,8 @@ internal static class Neo4jSchema
         ("credit_repair_repair_id", "CreditRepair", "repair_id"),
         ("objection_objection_id", "Objection", "objection_id"),
         ("objection_outcome_objection_id", "ObjectionOutcome", "objection_id"),
+        // The guard that lets a record be repaired once (see Neo4jDecisions).
+        ("repaired_record_record_id", "RepairedRecord", "record_id"),
     ];
 
     private static readonly (string Name, string Label, string Property)[] Indexes =

@@ -117,7 +117,8 @@ internal static class SqliteSchema
             "credit_repair", ["repair_id", "record_id", "method", "decided_by", "reason", "decided_at"], ["repair_id"],
             c => [c.RepairId, c.RecordId, c.Method.Name(), c.DecidedBy, c.Reason, SqliteValues.Instant(c.DecidedAt)],
             r => new CreditRepair(r.GetString(0), r.GetString(1), Parse<RepairMethod>(r.GetString(2), DomainNames.TryParse), r.GetString(3),
-                  r.GetString(4), r.ReadInstant(5))),
+                  r.GetString(4), r.ReadInstant(5)),
+            onceColumn: "record_id", onceOrder: "decided_at"),
         [typeof(Objection)] = new SqliteTable<Objection>(
             "objection", ["objection_id", "record_id", "filed_by", "reason", "filed_at"], ["objection_id"],
             o => [o.ObjectionId, o.RecordId, o.FiledBy, o.Reason, SqliteValues.Instant(o.FiledAt)],
@@ -126,7 +127,8 @@ internal static class SqliteSchema
             "objection_outcome", ["objection_id", "result", "decided_by", "note", "decided_at"], ["objection_id"],
             o => [o.ObjectionId, o.Result.Name(), o.DecidedBy, o.Note, SqliteValues.Instant(o.DecidedAt)],
             r => new ObjectionOutcome(r.GetString(0), Parse<ObjectionResult>(r.GetString(1), DomainNames.TryParse), r.GetString(2),
-                  r.GetString(3), r.ReadInstant(4))),
+                  r.GetString(3), r.ReadInstant(4)),
+            onceColumn: "objection_id"),
     };
 
     /// <summary>Columns added after a table's first release: stores created before them get them on initialisation.</summary>

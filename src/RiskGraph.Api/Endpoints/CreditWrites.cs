@@ -23,10 +23,12 @@ internal static class CreditWrites
         if (string.IsNullOrWhiteSpace(request.DecidedBy)) return ApiProblems.InvalidField("decided_by", "Name the department that decided the repair.");
         if (string.IsNullOrWhiteSpace(request.Reason)) return ApiProblems.InvalidField("reason", "Say why the record is repaired.");
         if (snapshot.Ledger.StatusOf(request.RecordId!) is { } status && status.IsWithdrawn())
-            return Conflict($"Record {request.RecordId} is already {status.Name()}.");
+            return Conflict($"Record {request.RecordId} is already {status.Name()}.", snapshot.Ledger.HistoryOf(request.RecordId!)?.Repairs.FirstOrDefault());
 
         var repair = new CreditRepair("RP-" + Guid.NewGuid().ToString("N"), request.RecordId!, method, request.DecidedBy.Trim(), request.Reason.Trim(), clock.GetUtcNow());
-        await store.UpsertAsync<CreditRepair>([repair], cancellationToken: cancellationToken);
+        // The store decides between concurrent repairs of one record: the snapshot check above can race.
+        var write = await store.AppendOnceAsync(repair, cancellationToken);
+        if (!write.Appended) return Conflict($"Record {repair.RecordId} is already repaired.", write.Stored);
         return await ChangedAsync(service, repair.RepairId, repair.RecordId, cancellationToken);
     }
 
@@ -58,7 +60,8 @@ internal static class CreditWrites
         if (snapshot.Ledger.OutcomeOf(objectionId) is { } earlier) return Conflict($"Objection {objectionId} was already decided: {earlier.Result.Name()}.");
 
         var outcome = new ObjectionOutcome(objectionId, result, request.DecidedBy.Trim(), request.Note?.Trim() ?? "", clock.GetUtcNow());
-        await store.UpsertAsync<ObjectionOutcome>([outcome], cancellationToken: cancellationToken);
+        var write = await store.AppendOnceAsync(outcome, cancellationToken);
+        if (!write.Appended) return Conflict($"Objection {objectionId} was already decided: {write.Stored.Result.Name()}.");
         return await ChangedAsync(service, objectionId, objection.RecordId, cancellationToken);
     }
 
@@ -80,6 +83,15 @@ internal static class CreditWrites
         return TypedResults.Created($"/api/enterprises/{uscc}/credit", response);
     }
 
-    private static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+    /// <param name="existing">The repair already stored for the record, returned so the caller sees who decided it and when.</param>
+    private static ProblemHttpResult Conflict(string detail, CreditRepair? existing = null) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail,
+            extensions: existing is null ? null : new Dictionary<string, object?>
+            {
+                ["existing_repair"] = new Dictionary<string, object?>
+                {
+                    ["repair_id"] = existing.RepairId, ["record_id"] = existing.RecordId, ["method"] = existing.Method.Name(),
+                    ["decided_by"] = existing.DecidedBy, ["decided_at"] = existing.DecidedAt,
+                },
+            });
 }

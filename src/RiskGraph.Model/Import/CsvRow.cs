@@ -36,7 +36,7 @@ internal readonly struct CsvRow(CsvTable table, int line, string[] fields)
         if (!double.IsFinite(number)) throw table.Error(line, column, $"'{Cut(value)}' is not a finite number");
         bool belowMin = minExclusive ? number <= min : number < min;
         if (belowMin || number > max)
-            throw table.Error(line, column, $"{value} is outside {(minExclusive ? "(" : "[")}{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
+            throw table.Error(line, column, $"{Cut(value)} is outside {(minExclusive ? "(" : "[")}{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
         return number;
     }
 

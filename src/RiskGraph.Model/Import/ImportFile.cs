@@ -47,7 +47,7 @@ internal sealed class ImportFile<T>(
                 // The store keeps one row per key, so a second version would silently replace the first. The same
                 // row twice (a file concatenated with an overlapping one) changes nothing and is let through.
                 if (!record.Equals(rows[earlier]))
-                    throw row.Error(keyColumn, $"{(shownKey ?? key)(record)} is also on line {lines[earlier]}, with other content");
+                    throw row.Error(keyColumn, $"{shownKey?.Invoke(record) ?? CsvRow.Cut(key(record))} is also on line {lines[earlier]}, with other content");
                 continue;
             }
             rowOfKey.Add(key(record), rows.Count);

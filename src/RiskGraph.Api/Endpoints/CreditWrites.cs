@@ -23,12 +23,14 @@ internal static class CreditWrites
             return ApiProblems.InvalidField("method", $"method must be one of {string.Join(", ", DomainNames.AllRepairMethods)}.");
         if (string.IsNullOrWhiteSpace(request.Reason)) return ApiProblems.InvalidField("reason", "Say why the record is repaired.");
         if (snapshot.Ledger.StatusOf(request.RecordId!) is { } status && status.IsWithdrawn())
-            return Conflict($"Record {request.RecordId} is already {status.Name()}.");
+            return Conflict($"Record {request.RecordId} is already {status.Name()}.", snapshot.Ledger.HistoryOf(request.RecordId!)?.Repairs.FirstOrDefault());
 
         Before(http, snapshot.Ledger, request.RecordId!);
         var repair = new CreditRepair("RP-" + Guid.NewGuid().ToString("N"), request.RecordId!, method, Actor(http), request.Reason.Trim(), clock.GetUtcNow());
-        long sequence = await store.UpsertAsync<CreditRepair>([repair], cancellationToken: cancellationToken);
-        return await ChangedAsync(service, http, repair.RepairId, repair.RecordId, sequence, cancellationToken);
+        // The store decides between concurrent repairs of one record: the snapshot check above can race.
+        var write = await store.AppendOnceAsync(repair, cancellationToken);
+        if (!write.Appended) return Conflict($"Record {repair.RecordId} is already repaired.", write.Stored);
+        return await ChangedAsync(service, http, repair.RepairId, repair.RecordId, write.Sequence, cancellationToken);
     }
 
     public static async Task<Results<Created<RecordChangeResponse>, ValidationProblem, ProblemHttpResult>> ObjectAsync(
@@ -61,8 +63,9 @@ internal static class CreditWrites
         Before(http, snapshot.Ledger, objection.RecordId);
         http.Items[AuditRecorder.SubjectKey] = snapshot.Ids.KeyOf(snapshot.Ledger.OwnerOf(objection.RecordId));
         var outcome = new ObjectionOutcome(objectionId, result, Actor(http), request.Note?.Trim() ?? "", clock.GetUtcNow());
-        long sequence = await store.UpsertAsync<ObjectionOutcome>([outcome], cancellationToken: cancellationToken);
-        return await ChangedAsync(service, http, objectionId, objection.RecordId, sequence, cancellationToken);
+        var write = await store.AppendOnceAsync(outcome, cancellationToken);
+        if (!write.Appended) return Conflict($"Objection {ApiProblems.Echo(objectionId)} was already decided: {write.Stored.Result.Name()}.");
+        return await ChangedAsync(service, http, objectionId, objection.RecordId, write.Sequence, cancellationToken);
     }
 
     private static ValidationProblem? CheckRecord(CreditLedger ledger, string? recordId)
@@ -96,6 +99,15 @@ internal static class CreditWrites
         return TypedResults.Created($"/api/enterprises/{uscc}/credit", response);
     }
 
-    private static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+    /// <param name="existing">The repair already stored for the record, returned so the caller sees who decided it and when.</param>
+    private static ProblemHttpResult Conflict(string detail, CreditRepair? existing = null) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail,
+            extensions: existing is null ? null : new Dictionary<string, object?>
+            {
+                ["existing_repair"] = new Dictionary<string, object?>
+                {
+                    ["repair_id"] = existing.RepairId, ["record_id"] = existing.RecordId, ["method"] = existing.Method.Name(),
+                    ["decided_by"] = existing.DecidedBy, ["decided_at"] = existing.DecidedAt,
+                },
+            });
 }

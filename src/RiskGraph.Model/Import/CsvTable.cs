@@ -1,54 +1,73 @@
 namespace RiskGraph.Model.Import;
 
 /// <summary>
-/// A headed, comma-separated file as documented in data/synthetic/README.md (no quoting).
-/// Columns are found by header name, so their order is free; every error names file, line and column.
+/// A headed, comma-separated file as documented in data/synthetic/README.md, read as a stream (see
+/// <see cref="CsvLineReader"/> and <see cref="CsvFields"/> for the limits and checks). Columns are found by header
+/// name, so their order is free; every error names file, line and column (the 1-based field number).
+/// An empty file and a header-only file mean the same: no rows. Blank lines are skipped.
 /// </summary>
-internal sealed class CsvTable
+internal sealed class CsvTable : IDisposable
 {
-    private readonly string _fileName;
-    private readonly Dictionary<string, int> _columns;
+    private readonly CsvLineReader _reader;
+    private readonly CsvFields _fields;
+    private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
 
-    private CsvTable(string path, string fileName, string[] header)
+    private CsvTable(string path, ImportOptions options)
     {
-        Path = path;
-        _fileName = fileName;
-        _columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < header.Length; i++) _columns[header[i].Trim()] = i;
-        ColumnCount = header.Length;
+        FileName = System.IO.Path.GetFileName(path);
+        _reader = CsvLineReader.Open(path, options);
+        _fields = new CsvFields(_reader, options);
+        LatestEventDay = options.LatestEventDay;
     }
 
-    public string Path { get; }
+    public string FileName { get; }
 
-    public int ColumnCount { get; }
+    public int ColumnCount { get; private set; }
 
-    public static CsvTable Open(string path, params string[] requiredColumns)
+    /// <summary>No header at all: the file is empty or blank.</summary>
+    public bool IsEmpty => ColumnCount == 0;
+
+    /// <summary>Event dates after this day are refused.</summary>
+    public DateOnly LatestEventDay { get; }
+
+    public static CsvTable Open(string path, ImportOptions options, params string[] requiredColumns)
     {
-        string fileName = System.IO.Path.GetFileName(path);
-        string? first = File.ReadLines(path).FirstOrDefault();
-        if (string.IsNullOrWhiteSpace(first)) throw new ImportException(fileName, 1, 1, "the file has no header row");
-        var table = new CsvTable(path, fileName, first.TrimStart('\uFEFF').Split(','));
-        foreach (string column in requiredColumns)
+        var table = new CsvTable(path, options);
+        try
         {
-            if (!table._columns.ContainsKey(column))
-                throw new ImportException(fileName, 1, 1, $"the header has no '{column}' column");
+            table.ReadHeader(requiredColumns);
+            return table;
         }
-        return table;
+        catch
+        {
+            table.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>The data rows, skipping blank lines; a row with the wrong number of fields is an error.</summary>
+    /// <summary>
+    /// Reads a whole file for its encoding and line limit only, so that a wrongly encoded or oversized file is
+    /// found before any file of the import is written.
+    /// </summary>
+    public static void Scan(string path, ImportOptions options)
+    {
+        using var reader = CsvLineReader.Open(path, options);
+        while (reader.ReadLine() is not null)
+        {
+        }
+    }
+
+    /// <summary>The data rows; a row with the wrong number of fields is an error.</summary>
     public IEnumerable<CsvRow> Rows()
     {
-        int line = 0;
-        foreach (string text in File.ReadLines(Path))
+        if (IsEmpty) yield break;
+        while (_reader.ReadLine() is { } text)
         {
-            line++;
-            if (line == 1 || text.Length == 0) continue;
-            string[] fields = text.Split(',');
+            if (text.Length == 0) continue;
+            string[] fields = _fields.Split(text, ColumnCount);
             if (fields.Length != ColumnCount)
-                throw new ImportException(_fileName, line, Math.Min(fields.Length, ColumnCount) + 1,
-                    $"expected {ColumnCount} fields, found {fields.Length}");
-            yield return new CsvRow(this, line, fields);
+                throw _reader.Error(Math.Min(fields.Length, ColumnCount) + 1, $"expected {ColumnCount} fields, found {fields.Length}");
+            yield return new CsvRow(this, _reader.LineNumber, fields);
         }
     }
 
@@ -57,5 +76,27 @@ internal sealed class CsvTable
     public bool Has(string column) => _columns.ContainsKey(column);
 
     public ImportException Error(int line, string column, string reason) =>
-        new(_fileName, line, _columns.TryGetValue(column, out int index) ? index + 1 : 1, $"{column}: {reason}");
+        new(FileName, line, _columns.TryGetValue(column, out int index) ? index + 1 : 1, $"{column}: {reason}");
+
+    public void Dispose() => _reader.Dispose();
+
+    private void ReadHeader(string[] requiredColumns)
+    {
+        string? header;
+        do header = _reader.ReadLine();
+        while (header is not null && header.Trim().Length == 0);
+        if (header is null) return;
+
+        string[] names = _fields.Split(header, requiredColumns.Length);
+        for (int i = 0; i < names.Length; i++)
+        {
+            string name = names[i].Trim();
+            if (!_columns.TryAdd(name, i)) throw _reader.Error(i + 1, $"the header names '{name}' twice");
+        }
+        ColumnCount = names.Length;
+        foreach (string column in requiredColumns)
+        {
+            if (!_columns.ContainsKey(column)) throw _reader.Error(1, $"the header has no '{column}' column");
+        }
+    }
 }

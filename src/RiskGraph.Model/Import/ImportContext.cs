@@ -3,8 +3,9 @@ using RiskGraph.Model.Identity;
 namespace RiskGraph.Model.Import;
 
 /// <summary>What the importer knows while validating references: the keys already stored or just imported.</summary>
-internal sealed class ImportContext(PersonKeyHasher hasher, HashSet<string> enterprises, HashSet<string> persons)
+internal sealed class ImportContext(PersonKeyHasher hasher, ImportOptions options, HashSet<string> enterprises, HashSet<string> persons)
 {
+    public ImportOptions Options { get; } = options;
     public PersonKeyHasher Hasher { get; } = hasher;
     public HashSet<string> Enterprises { get; } = enterprises;
     public HashSet<string> Persons { get; } = persons;

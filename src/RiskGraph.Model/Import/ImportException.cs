@@ -8,4 +8,7 @@ public sealed class ImportException(string file, int line, int column, string re
     public int Line { get; } = line;
     public int Column { get; } = column;
     public string Reason { get; } = reason;
+
+    /// <summary>Found by the check of every file that runs before the first write: nothing of the import was stored.</summary>
+    public bool BeforeAnyWrite { get; internal set; }
 }

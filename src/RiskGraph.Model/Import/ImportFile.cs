@@ -17,7 +17,17 @@ internal abstract class ImportFile(string name, string[] columns)
         string path, IGraphStore store, ImportContext context, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
 }
 
-internal sealed class ImportFile<T>(string name, string[] columns, Func<CsvRow, ImportContext, T> parse, Action<T, ImportContext>? accept = null)
+/// <summary>A check over a whole parsed file (e.g. sums across rows); throws an <see cref="ImportException"/> through <c>error</c>.</summary>
+internal delegate Task FileCheck<T>(
+    IReadOnlyList<T> rows, IReadOnlyList<int> lines, Func<int, string, string, ImportException> error, IGraphStore store,
+    CancellationToken cancellationToken);
+
+/// <param name="key">The record's natural key (what the store replaces on): a key twice in one file with different content is an error.</param>
+/// <param name="keyColumn">The column errors about a repeated key point at.</param>
+/// <param name="shownKey">The key as errors show it (the masked ID number for persons); the key itself when null.</param>
+internal sealed class ImportFile<T>(
+    string name, string[] columns, Func<CsvRow, ImportContext, T> parse, Func<T, string> key, string keyColumn,
+    Action<T, ImportContext>? accept = null, FileCheck<T>? check = null, Func<T, string>? shownKey = null)
     : ImportFile(name, columns)
     where T : class
 {
@@ -25,17 +35,31 @@ internal sealed class ImportFile<T>(string name, string[] columns, Func<CsvRow, 
         string path, IGraphStore store, ImportContext context, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var table = CsvTable.Open(path, Columns);
+        using var table = CsvTable.Open(path, context.Options, Columns);
         var rows = new List<T>();
+        var lines = new List<int>();
+        var rowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows())
         {
-            rows.Add(parse(row, context));
+            var record = parse(row, context);
+            if (rowOfKey.TryGetValue(key(record), out int earlier))
+            {
+                // The store keeps one row per key, so a second version would silently replace the first. The same
+                // row twice (a file concatenated with an overlapping one) changes nothing and is let through.
+                if (!record.Equals(rows[earlier]))
+                    throw row.Error(keyColumn, $"{shownKey?.Invoke(record) ?? CsvRow.Cut(key(record))} is also on line {lines[earlier]}, with other content");
+                continue;
+            }
+            rowOfKey.Add(key(record), rows.Count);
+            rows.Add(record);
+            lines.Add(row.Line);
             if (rows.Count % 50_000 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report(new ImportProgress(Name, "validating", rows.Count, 0));
             }
         }
+        if (check is not null) await check(rows, lines, table.Error, store, cancellationToken);
         int total = rows.Count;
         var writing = progress is null ? null : new Progress<int>(done => progress.Report(new ImportProgress(Name, "writing", done, total)));
         try

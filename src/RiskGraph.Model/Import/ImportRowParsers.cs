@@ -12,13 +12,13 @@ internal static class ImportRowParsers
     {
         string industry = row.Text("industry");
         if (industry.Length != 3 || !char.IsAsciiLetterUpper(industry[0]) || !char.IsAsciiDigit(industry[1]) || !char.IsAsciiDigit(industry[2]))
-            throw row.Error("industry", $"'{industry}' is not a GB/T 4754 section letter and 2-digit division, e.g. C36");
+            throw row.Error("industry", $"'{CsvRow.Cut(industry)}' is not a GB/T 4754 section letter and 2-digit division, e.g. C36");
         string region = row.Text("region");
         if (region.Length != 6 || !region.All(char.IsAsciiDigit))
-            throw row.Error("region", $"'{region}' is not a 6-digit administrative division code");
+            throw row.Error("region", $"'{CsvRow.Cut(region)}' is not a 6-digit administrative division code");
         return new Enterprise(
             row.Uscc("uscc"), row.OptionalText("registration_no"), row.Text("name"), industry, region,
-            row.OptionalDate("founded"), row.Number("registered_capital", 0, MaxAmount),
+            row.OptionalEventDate("founded"), row.Number("registered_capital", 0, MaxAmount),
             row.Enum<EnterpriseStatus>("status", DomainNames.TryParse, DomainNames.AllStatuses));
     }
 
@@ -51,8 +51,8 @@ internal static class ImportRowParsers
 
     public static Penalty Penalty(CsvRow row, ImportContext context)
     {
-        var decided = row.Date("decision_date");
-        var published = row.Date("publication_date");
+        var decided = row.EventDate("decision_date");
+        var published = row.EventDate("publication_date");
         if (published < decided) throw row.Error("publication_date", "is before the decision date");
         return new Penalty(
             row.Text("record_id"), context.KnownEnterprise(row, "uscc"),
@@ -62,7 +62,7 @@ internal static class ImportRowParsers
 
     public static ListEntry ListEntry(CsvRow row, ImportContext context)
     {
-        var from = row.Date("valid_from");
+        var from = row.EventDate("valid_from");
         var to = row.OptionalDate("valid_to");
         if (to < from) throw row.Error("valid_to", "is before valid_from");
         return new ListEntry(
@@ -73,7 +73,7 @@ internal static class ImportRowParsers
 
     public static Commitment Commitment(CsvRow row, ImportContext context) =>
         new(row.Text("commitment_id"), context.KnownEnterprise(row, "uscc"),
-            row.Enum<CommitmentType>("type", DomainNames.TryParse, DomainNames.AllCommitmentTypes), row.Text("matter"), row.Date("made_on"),
+            row.Enum<CommitmentType>("type", DomainNames.TryParse, DomainNames.AllCommitmentTypes), row.Text("matter"), row.EventDate("made_on"),
             row.Enum<Fulfilment>("fulfilment", DomainNames.TryParse, DomainNames.AllFulfilments), row.Text("department"));
 
     public static RiskLabel Label(CsvRow row, ImportContext context)
@@ -83,7 +83,7 @@ internal static class ImportRowParsers
         {
             "1" => new RiskLabel(uscc, true),
             "0" => new RiskLabel(uscc, false),
-            var other => throw row.Error("label", $"'{other}' is not 0 or 1"),
+            var other => throw row.Error("label", $"'{CsvRow.Cut(other)}' is not 0 or 1"),
         };
     }
 }

@@ -29,6 +29,14 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>Committed writes after <paramref name="since"/>, oldest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<StoreChange>> ReadChangesAsync(long since, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends a decision that can be taken once: a <see cref="CreditRepair"/> (once per record) or an
+    /// <see cref="ObjectionOutcome"/> (once per objection). The check and the write are one transaction that the
+    /// store serializes with every other, so of any number of concurrent attempts exactly one is appended and the
+    /// others get the decision stored first. An append is numbered in the change feed like any write. <see cref="UpsertAsync{T}"/> stays the replace-by-key path of imports.
+    /// </summary>
+    Task<OnceWrite<T>> AppendOnceAsync<T>(T decision, CancellationToken cancellationToken = default) where T : class;
+
     /// <summary>Every stored row of type <typeparamref name="T"/>, ordered by its key.</summary>
     IAsyncEnumerable<T> ReadAllAsync<T>(CancellationToken cancellationToken = default) where T : class;
 

@@ -13,15 +13,35 @@ internal static class ImportCommand
     {
         var folder = new Argument<DirectoryInfo>("dir") { Description = "Folder with enterprises.csv, persons.csv, ... (see data/synthetic/README.md)." };
         var store = StoreSelection.Option();
+        var encoding = new Option<string>("--encoding")
+        {
+            Description = "Encoding of the files: utf-8 (the default; with or without BOM) or gb18030 (also reads GBK and GB2312 exports).",
+            DefaultValueFactory = _ => "utf-8",
+        };
+        var maxField = new Option<int>("--max-field-chars")
+        {
+            Description = "Characters per field at most, e.g. for names.", DefaultValueFactory = _ => ImportOptions.DefaultMaxFieldChars,
+        };
+        var maxLine = new Option<int>("--max-line-bytes")
+        {
+            Description = "Bytes per line at most (checked while reading).", DefaultValueFactory = _ => ImportOptions.DefaultMaxLineBytes,
+        };
         var command = new Command("import", "Import a folder of CSV files into the store (idempotent; a bad row fails its file and stores nothing of it).")
         {
-            folder, store,
+            folder, store, encoding, maxField, maxLine,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var options = new ImportOptions
+            {
+                Encoding = ParseEncoding(parse.GetValue(encoding)!),
+                MaxFieldChars = parse.GetValue(maxField),
+                MaxLineBytes = parse.GetValue(maxLine),
+            };
+            options.Validate();
             var home = RiskGraphHome.FromEnvironment();
             await using var graphStore = await StoreSelection.OpenAsync(parse.GetValue(store)!, home, cancellationToken);
-            var importer = new CsvImporter(graphStore, PersonKeyHasher.ForHome(home));
+            var importer = new CsvImporter(graphStore, PersonKeyHasher.ForHome(home), options);
             try
             {
                 var imported = await WithProgressBar(p => importer.ImportFolderAsync(parse.GetValue(folder)!.FullName, p, cancellationToken));
@@ -33,7 +53,9 @@ internal static class ImportCommand
             catch (ImportException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
-                Console.Error.WriteLine($"nothing of {e.File} was stored; files imported before it are kept.");
+                Console.Error.WriteLine(e.BeforeAnyWrite
+                    ? "nothing was stored: every file is checked for its encoding and line length before the first is written."
+                    : $"nothing of {e.File} was stored; files imported before it are kept.");
                 return 1;
             }
             catch (ImportWriteException e)
@@ -45,6 +67,13 @@ internal static class ImportCommand
         });
         return command;
     }
+
+    private static ImportEncoding ParseEncoding(string name) => name.ToLowerInvariant() switch
+    {
+        "utf-8" or "utf8" => ImportEncoding.Utf8,
+        "gb18030" or "gbk" or "gb2312" => ImportEncoding.Gb18030,
+        _ => throw new ArgumentException($"Unknown encoding '{name}'; expected utf-8 or gb18030."),
+    };
 
     private static async Task<T> WithProgressBar<T>(Func<IProgress<ImportProgress>, Task<T>> work)
     {

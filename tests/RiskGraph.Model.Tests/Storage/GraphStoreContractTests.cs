@@ -9,7 +9,7 @@ namespace RiskGraph.Model.Tests.Storage;
 /// What every <see cref="IGraphStore"/> must do, written once. Each concrete class supplies a fresh, empty store
 /// and exposes these cases as tests under its own attribute (a plain Fact, or one that skips without a server).
 /// </summary>
-public abstract class GraphStoreContractTests : IAsyncLifetime
+public abstract partial class GraphStoreContractTests : IAsyncLifetime
 {
     private readonly List<IGraphStore> _stores = [];
 

@@ -37,6 +37,18 @@ public sealed class Neo4jGraphStoreContractTests : GraphStoreContractTests
     public Task Concurrent_writers_get_distinct_sequences() => ConcurrentWritersGetDistinctSequences();
 
     [Neo4jFact]
+    public Task A_record_is_repaired_once() => ARecordIsRepairedOnce_AndLaterAttemptsGetTheFirstRepair();
+
+    [Neo4jFact]
+    public Task A_record_repaired_twice_before_the_check_keeps_its_earliest_repair() => ARecordRepairedBeforeTheCheck_KeepsItsEarliestRepair();
+
+    [Neo4jFact]
+    public Task An_objection_gets_one_outcome() => AnObjectionGetsOneOutcome_AndTheFirstStands();
+
+    [Neo4jFact]
+    public Task Concurrent_decisions_on_one_subject_have_exactly_one_winner() => ConcurrentDecisionsOnOneSubject_HaveExactlyOneWinner();
+
+    [Neo4jFact]
     public Task Reimporting_the_same_rows_changes_nothing() => ReimportingTheSameRowsChangesNothing();
 
     [Neo4jFact]

@@ -35,6 +35,18 @@ public sealed class SqliteGraphStoreContractTests : GraphStoreContractTests
     public Task Concurrent_writers_get_distinct_sequences() => ConcurrentWritersGetDistinctSequences();
 
     [Fact]
+    public Task A_record_is_repaired_once() => ARecordIsRepairedOnce_AndLaterAttemptsGetTheFirstRepair();
+
+    [Fact]
+    public Task A_record_repaired_twice_before_the_check_keeps_its_earliest_repair() => ARecordRepairedBeforeTheCheck_KeepsItsEarliestRepair();
+
+    [Fact]
+    public Task An_objection_gets_one_outcome() => AnObjectionGetsOneOutcome_AndTheFirstStands();
+
+    [Fact]
+    public Task Concurrent_decisions_on_one_subject_have_exactly_one_winner() => ConcurrentDecisionsOnOneSubject_HaveExactlyOneWinner();
+
+    [Fact]
     public Task Reimporting_the_same_rows_changes_nothing() => ReimportingTheSameRowsChangesNothing();
 
     [Fact]

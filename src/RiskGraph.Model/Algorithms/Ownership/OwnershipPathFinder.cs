@@ -54,7 +54,6 @@ internal sealed class OwnershipPathFinder
     {
         int[] offsets = _graph.Offsets, targets = _graph.Targets;
         byte[] kinds = _graph.Kinds;
-        float[] weights = _graph.Weights;
         ushort[] flags = _scratch.Mask;
         for (int e = offsets[v]; e < offsets[v + 1]; e++)
         {
@@ -65,7 +64,7 @@ internal sealed class OwnershipPathFinder
                 return;
             }
             int h = targets[e];
-            double share = SharePropagation.ShareOf(weights[e]), pathShare = product * share;
+            double share = _propagation.ShareOf(e, v), pathShare = product * share;
             // Holders the propagation did not reach carry no mass and may hold stale flags from older queries.
             if (!(pathShare > 0) || pathShare < _parameters.MinPathShare || !_scratch.IsVisited(h)) continue;
             if ((flags[h] & OnPath) != 0) continue;

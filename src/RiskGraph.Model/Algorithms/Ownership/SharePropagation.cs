@@ -10,6 +10,10 @@ namespace RiskGraph.Model.Algorithms;
 /// iterating until the mass still travelling drops below the tolerance. We iterate rather than bound the path
 /// length because cross-holdings make the set of paths infinite while their total converges geometrically
 /// (e.g. B and C holding 50 % and 10 % of each other lose 95 % of the circulating mass per loop).
+/// Shares come from <see cref="OwnershipShares"/> (scaled where an enterprise's add up to more than 1). Walking
+/// down from a holder, mass that comes back to the holder is dropped: a cross-holding must not let a holder own
+/// through itself, which would count the same stake again on every loop (two enterprises holding 90 % of each
+/// other would otherwise "own" 474 % of each other).
 /// Results live in the scratch: <see cref="TraversalScratch.SecondValue"/> (integrated share) and
 /// <see cref="TraversalScratch.Depth"/> (first round reached, capped at 255) for every visited node.
 /// </summary>
@@ -19,6 +23,7 @@ internal sealed class SharePropagation(GraphSnapshot snapshot, TraversalScratch 
 
     private static readonly byte ShareholderIn = EdgeKind.Incoming(RelationType.ShareholderOf);
 
+    private readonly OwnershipShares _shares = OwnershipShares.For(snapshot.Graph);
     private readonly List<int> _frontier = [];
     private readonly List<double> _frontierMass = [];
     private readonly List<int> _next = [];
@@ -30,7 +35,7 @@ internal sealed class SharePropagation(GraphSnapshot snapshot, TraversalScratch 
         var graph = snapshot.Graph;
         int[] offsets = graph.Offsets, targets = graph.Targets;
         byte[] kinds = graph.Kinds;
-        float[] weights = graph.Weights;
+        bool up = kind == ShareholderIn;
         double[] mass = scratch.Value, integrated = scratch.SecondValue;
         int[] joinedRound = scratch.Tag;
         scratch.Begin();
@@ -54,9 +59,10 @@ internal sealed class SharePropagation(GraphSnapshot snapshot, TraversalScratch 
                 for (int e = offsets[v]; e < offsets[v + 1]; e++)
                 {
                     if (kinds[e] != kind) continue;
-                    double arriving = m * ShareOf(weights[e]);
-                    if (!(arriving > 0)) continue;
                     int h = targets[e];
+                    // Upwards the shares are held in v, downwards in h.
+                    double arriving = m * _shares.Share(e, up ? v : h);
+                    if (!(arriving > 0) || (!up && h == origin)) continue;
                     Enter(h, rounds);
                     integrated[h] += arriving;
                     if (stopAtTop && IsTop(h)) continue;
@@ -83,12 +89,8 @@ internal sealed class SharePropagation(GraphSnapshot snapshot, TraversalScratch 
         return (rounds, true);
     }
 
-    /// <summary>
-    /// The share an edge carries. The graph keeps weights as float (0.6 becomes 0.60000002); shares are published
-    /// with at most a few decimals and a float is good to about 7 significant digits, so rounding to 6 decimals
-    /// restores the exact decimal and keeps that noise out of products along long chains.
-    /// </summary>
-    public static double ShareOf(float weight) => Math.Round(weight, 6);
+    /// <summary>The share edge slot <paramref name="edge"/> of the held enterprise <paramref name="held"/> carries.</summary>
+    public double ShareOf(int edge, int held) => _shares.Share(edge, held);
 
     /// <summary>A natural person, or an enterprise without shareholders: nothing above it to pass mass to.</summary>
     public bool IsTop(int node)

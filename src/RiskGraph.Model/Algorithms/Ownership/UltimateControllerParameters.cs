@@ -4,10 +4,10 @@ namespace RiskGraph.Model.Algorithms;
 /// <param name="BeneficialOwnerThreshold">An ultimate holder with an integrated share above this is a beneficial owner; in (0, 1].</param>
 /// <param name="Tolerance">
 /// Ownership mass still travelling when the propagation stops; in (0, 1e-3]. Every share is at most 1 and an
-/// enterprise's shareholders hold at most 100 % between them, so what is still travelling bounds the error of
+/// enterprise's shareholders hold at most 100 % between them (more is scaled down, see OwnershipShares), so what is still travelling bounds the error of
 /// every integrated share.
 /// </param>
-/// <param name="MaxRounds">Propagation steps at most (a safeguard for data whose shares add up to more than 100 %); at least 1.</param>
+/// <param name="MaxRounds">Propagation steps at most (a safeguard for holdings that keep all their mass in a loop, e.g. two enterprises owning 100 % of each other); at least 1.</param>
 /// <param name="MaxPathLength">Longest ownership path listed, in edges; 1 to 64. Does not limit the integrated shares.</param>
 /// <param name="MaxPathsPerHolder">Paths listed per reported holder, heaviest first; at least 1.</param>
 /// <param name="MinPathShare">Paths whose product of shares falls below this are not listed; in [0, 1).</param>

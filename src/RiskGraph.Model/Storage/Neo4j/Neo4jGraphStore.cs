@@ -87,6 +87,39 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         var result = await _client.RunAsync(Neo4jChangeFeed.Read(since, limit), cancellationToken);
         return result.Rows.Select(Neo4jChangeFeed.ReadRow).ToArray();
+
+    }
+
+    /// <summary>
+    /// One autocommit request with two statements: the conditional write, then the read of whichever decision
+    /// won. The client retries it whole on transient failures (deadlock detection among the waiting MERGEs).
+    /// </summary>
+    public async Task<OnceWrite<T>> AppendOnceAsync<T>(T decision, CancellationToken cancellationToken = default) where T : class
+    {
+        var mapping = Neo4jMappings.For<T>();
+        var (write, read) = Neo4jDecisions.For(decision, Guid.NewGuid().ToString("N"));
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                // One explicit transaction: the decision and, only when it was appended, its change-feed entry commit together.
+                await using var transaction = await _client.BeginTransactionAsync(cancellationToken);
+                var results = await transaction.RunAsync([write, read], cancellationToken);
+                bool appended = results[0].Single().GetBoolean();
+                if (results[1].Rows.Count == 0) throw new InvalidDataException($"Neo4j stored no {typeof(T).Name} for this decision.");
+                var stored = mapping.ReadRow(results[1].Rows[0]);
+                var committed = await transaction.CommitAsync(
+                    appended ? [Neo4jChangeFeed.Append(typeof(T).Name, 1, [string.Join('|', mapping.KeyOf(decision))])] : [], cancellationToken);
+                long sequence = appended ? Neo4jJson.Integer(committed[0].Rows[0][0]) : 0;
+                // A retry after a lost answer finds this request's own decision, already committed: that is an append too.
+                return new OnceWrite<T>(appended || stored.Equals(decision), appended ? decision : stored, sequence);
+            }
+            catch (Neo4jException e) when (e.IsTransient && attempt < _options.MaxRetries)
+            {
+                // Concurrent MERGEs on one key can be chosen as deadlock victims: the whole decision is taken again.
+                await Task.Delay(_client.RetryDelay(attempt + 1), cancellationToken);
+            }
+        }
     }
 
     public async IAsyncEnumerable<T> ReadAllAsync<T>([EnumeratorCancellation] CancellationToken cancellationToken = default)

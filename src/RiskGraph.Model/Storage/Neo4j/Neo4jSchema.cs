@@ -21,6 +21,8 @@ internal static class Neo4jSchema
         ("change_counter_name", "ChangeCounter", "name"),
         ("change_seq", "Change", "seq"),
         ("api_key_key_id", "ApiKey", "key_id"),
+        // The guard that lets a record be repaired once (see Neo4jDecisions).
+        ("repaired_record_record_id", "RepairedRecord", "record_id"),
     ];
 
     private static readonly (string Name, string Label, string Property)[] Indexes =

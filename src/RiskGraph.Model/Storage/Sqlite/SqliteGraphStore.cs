@@ -69,11 +69,7 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             object?[] values = table.ToValues(rows[i]);
             if (keys is not null) keys[i] = table.KeyOf(values);
-            for (int c = 0; c < parameters.Length; c++)
-            {
-                parameters[c].SqliteType = values[c] switch { double => SqliteType.Real, int or long => SqliteType.Integer, _ => SqliteType.Text };
-                parameters[c].Value = values[c] ?? DBNull.Value;
-            }
+            Bind(parameters, values);
             await command.ExecuteNonQueryAsync(cancellationToken);
             if ((i + 1) % ProgressEvery == 0) progress?.Report(i + 1);
         }
@@ -100,6 +96,44 @@ public sealed class SqliteGraphStore : IGraphStore
 
     // Busy, locked, I/O error, full, read-only, cannot open: the store is there but cannot take this write now.
     private static bool IsUnavailable(SqliteException e) => e.SqliteErrorCode is 5 or 6 or 8 or 10 or 13 or 14;
+
+    public async Task<OnceWrite<T>> AppendOnceAsync<T>(T decision, CancellationToken cancellationToken = default) where T : class
+    {
+        try
+        {
+            return await AppendOnceCoreAsync(decision, cancellationToken);
+        }
+        catch (SqliteException e) when (IsUnavailable(e))
+        {
+            throw new StoreUnavailableException($"The embedded store cannot be written now ({e.Message.TrimEnd('.')}); nothing was stored.", e);
+        }
+    }
+
+    private async Task<OnceWrite<T>> AppendOnceCoreAsync<T>(T decision, CancellationToken cancellationToken) where T : class
+    {
+        var table = SqliteSchema.For<T>();
+        if (table.OnceColumn is null) throw new NotSupportedException($"{typeof(T).Name} is not a decision taken once.");
+        object?[] values = table.ToValues(decision);
+        await using var connection = await OpenAsync(cancellationToken);
+        // Not deferred (BEGIN IMMEDIATE): the write lock is taken before the check, so no other writer, in this
+        // process or another, can append between the check and the insert. Waiting writers queue on the lock.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = table.FirstDecisionSql;
+        command.Parameters.AddWithValue("$once", values[Array.IndexOf(table.Columns, table.OnceColumn)]);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken)) return new OnceWrite<T>(false, table.Read(reader));
+        }
+        command.Parameters.Clear();
+        command.CommandText = table.InsertSql;
+        Bind(table.Columns.Select(c => command.Parameters.Add("$" + c, SqliteType.Text)).ToArray(), values);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        long sequence = await SqliteChangeLog.AppendAsync(connection, transaction, typeof(T).Name, 1, [table.KeyOf(values)], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new OnceWrite<T>(true, decision, sequence);
+    }
 
     public async IAsyncEnumerable<T> ReadAllAsync<T>([EnumeratorCancellation] CancellationToken cancellationToken = default)
         where T : class
@@ -149,6 +183,15 @@ public sealed class SqliteGraphStore : IGraphStore
         // Pooled connections keep the file open; clearing the pool releases it for deletion by tests and tools.
         SqliteConnection.ClearAllPools();
         return ValueTask.CompletedTask;
+    }
+
+    private static void Bind(SqliteParameter[] parameters, object?[] values)
+    {
+        for (int c = 0; c < parameters.Length; c++)
+        {
+            parameters[c].SqliteType = values[c] switch { double => SqliteType.Real, int or long => SqliteType.Integer, _ => SqliteType.Text };
+            parameters[c].Value = values[c] ?? DBNull.Value;
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

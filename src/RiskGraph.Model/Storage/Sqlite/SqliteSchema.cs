@@ -123,7 +123,8 @@ internal static class SqliteSchema
             "credit_repair", ["repair_id", "record_id", "method", "decided_by", "reason", "decided_at"], ["repair_id"],
             c => [c.RepairId, c.RecordId, c.Method.Name(), c.DecidedBy, c.Reason, SqliteValues.Instant(c.DecidedAt)],
             r => new CreditRepair(r.GetString(0), r.GetString(1), Parse<RepairMethod>(r.GetString(2), DomainNames.TryParse), r.GetString(3),
-                  r.GetString(4), r.ReadInstant(5))),
+                  r.GetString(4), r.ReadInstant(5)),
+            onceColumn: "record_id", onceOrder: "decided_at"),
         [typeof(Objection)] = new SqliteTable<Objection>(
             "objection", ["objection_id", "record_id", "filed_by", "reason", "filed_at"], ["objection_id"],
             o => [o.ObjectionId, o.RecordId, o.FiledBy, o.Reason, SqliteValues.Instant(o.FiledAt)],
@@ -132,7 +133,8 @@ internal static class SqliteSchema
             "objection_outcome", ["objection_id", "result", "decided_by", "note", "decided_at"], ["objection_id"],
             o => [o.ObjectionId, o.Result.Name(), o.DecidedBy, o.Note, SqliteValues.Instant(o.DecidedAt)],
             r => new ObjectionOutcome(r.GetString(0), Parse<ObjectionResult>(r.GetString(1), DomainNames.TryParse), r.GetString(2),
-                  r.GetString(3), r.ReadInstant(4))),
+                  r.GetString(3), r.ReadInstant(4)),
+            onceColumn: "objection_id"),
         [typeof(ApiKey)] = new SqliteTable<ApiKey>(
             "api_key", ["name", "key_id", "secret_hash", "role", "department", "region_scope", "created_at", "expires_on", "revoked_at"], ["name"],
             k => [k.Name, k.KeyId, k.SecretHash, k.Role.Name(), k.Department, SqliteValues.Text(k.RegionScope), SqliteValues.Instant(k.CreatedAt),

@@ -8,9 +8,22 @@ internal sealed class SqliteTable<T>(
     string[] columns,
     string[] keyColumns,
     Func<T, object?[]> toValues,
-    Func<SqliteDataReader, T> fromReader)
+    Func<SqliteDataReader, T> fromReader,
+    string? onceColumn = null,
+    string? onceOrder = null)
     where T : class
 {
+    /// <summary>For decisions taken once: the column naming what is decided (a repair's record_id), else null.</summary>
+    public string? OnceColumn { get; } = onceColumn;
+
+    /// <summary>Plain INSERT: a decision never replaces another, so a second one on the primary key fails loudly.</summary>
+    public string InsertSql =>
+        $"INSERT INTO {Name} ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "$" + c))})";
+
+    /// <summary>The decision taken first on a subject (stores written before the once-only check may hold several).</summary>
+    public string FirstDecisionSql =>
+        $"SELECT {string.Join(", ", Columns)} FROM {Name} WHERE {OnceColumn} = $once ORDER BY {onceOrder ?? OnceColumn}, {string.Join(", ", KeyColumns)} LIMIT 1";
+
     public string Name { get; } = name;
 
     public string[] Columns { get; } = columns;

@@ -33,6 +33,7 @@ public static class CreditClassifier
         if (nonWarning.Count > CreditRules.MaxPenaltiesForDishonest) matches.Add(new RuleMatch(CreditRules.ManyPenalties, nonWarning));
         if (fines > CreditRules.MaxFinesForDishonest) matches.Add(new RuleMatch(CreditRules.LargeFines, nonWarning));
         if (stopOrRevoke.Count > 0) matches.Add(new RuleMatch(CreditRules.StopOrRevocation, stopOrRevoke));
+        if (ledger.EnterpriseStatusOf(enterprise) == EnterpriseStatus.Revoked) matches.Add(new RuleMatch(CreditRules.LicenceRevokedStatus, []));
         AddList(ledger, enterprise, ListType.AbnormalOperation, CreditRules.AbnormalList, matches);
         if (nonWarning.Count is > 0 and <= CreditRules.MaxPenaltiesForDishonest && fines <= CreditRules.MaxFinesForDishonest)
             matches.Add(new RuleMatch(CreditRules.FewPenalties, nonWarning));

@@ -23,10 +23,15 @@ public static class CreditRules
         "cumulative fines and confiscations over CNY 500,000", Tianjin);
     public static readonly CreditRule StopOrRevocation = new("black.suspension_or_licence_revoked", CreditClass.SeriouslyDishonest,
         "ordered to stop production or business, or licence revoked (责令停产停业、吊销许可证或执照)", Tianjin);
+    public static readonly CreditRule LicenceRevokedStatus = new("black.business_licence_revoked", CreditClass.SeriouslyDishonest,
+        "business licence revoked (enterprise status revoked): holds while the status holds (吊销营业执照)", Tianjin);
     public static readonly CreditRule AbnormalList = new("red.abnormal_operation_list", CreditClass.Dishonest,
         "on the abnormal-operation list (经营异常名录)", Tianjin);
     public static readonly CreditRule FewPenalties = new("red.up_to_5_penalties", CreditClass.Dishonest,
         "1 to 5 penalties other than warnings, cumulative fines up to CNY 500,000", Tianjin);
+    // The Tianjin rules do not name judgment debtors, so their class comes from the "other rules" clause of 失信 (red);
+    // the restrictions seed 004 attaches to them (fiscal funds, awards, qualifications, public-resource trading) are
+    // applied by CheckPolicy whatever the class, because they follow from the listing, not from the colour.
     public static readonly CreditRule DishonestDebtor = new("red.dishonest_judgment_debtor", CreditClass.Dishonest,
         "on the dishonest judgment debtor list (失信被执行人) — an 'other rule'", "最高人民法院失信被执行人名单");
     public static readonly CreditRule WarningsOnly = new("yellow.warning_penalties_only", CreditClass.Warning,
@@ -38,7 +43,7 @@ public static class CreditRules
 
     public static IReadOnlyList<CreditRule> All { get; } =
     [
-        SeriousViolationList, SeriousDishonestyList, ManyPenalties, LargeFines, StopOrRevocation,
+        SeriousViolationList, SeriousDishonestyList, ManyPenalties, LargeFines, StopOrRevocation, LicenceRevokedStatus,
         AbnormalList, FewPenalties, DishonestDebtor, WarningsOnly, BrokenCommitment, NoNegativeRecords,
     ];
 }

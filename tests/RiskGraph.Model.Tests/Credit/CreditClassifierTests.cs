@@ -19,9 +19,11 @@ public class CreditClassifierTests
 
     private static CreditClassification Classify(
         Penalty[]? penalties = null, ListEntry[]? lists = null, Commitment[]? commitments = null,
-        CreditRepair[]? repairs = null, Objection[]? objections = null, ObjectionOutcome[]? outcomes = null)
+        CreditRepair[]? repairs = null, Objection[]? objections = null, ObjectionOutcome[]? outcomes = null,
+        EnterpriseStatus status = EnterpriseStatus.InBusiness)
     {
-        var ledger = new CreditLedger(1, _ => 0, AsOf, penalties ?? [], lists ?? [], commitments ?? [], repairs ?? [], objections ?? [], outcomes ?? []);
+        var ledger = new CreditLedger(1, _ => 0, AsOf, penalties ?? [], lists ?? [], commitments ?? [], repairs ?? [], objections ?? [], outcomes ?? [],
+            statuses: [status]);
         return CreditClassifier.Classify(ledger, 0);
     }
 
@@ -53,7 +55,8 @@ public class CreditClassifierTests
         { "repaired fine", Classify(Fines(1, 100), repairs: [new("R1", "P1", RepairMethod.CreditReport, "市场监管局", "整改完毕", When)]), CreditClass.Good, "green.no_negative_records" },
         { "contested fine still stands", Classify(Fines(1, 100), objections: [new("O1", "P1", "企业", "金额有误", When)]), CreditClass.Dishonest, "red.up_to_5_penalties" },
         { "objection upheld", Classify(Fines(1, 100), objections: [new("O1", "P1", "企业", "x", When)], outcomes: [new("O1", ObjectionResult.Upheld, "市场监管局", "维持", When.AddDays(3))]), CreditClass.Dishonest, "red.up_to_5_penalties" },
-        { "objection corrected", Classify(Fines(1, 100), objections: [new("O1", "P1", "企业", "x", When)], outcomes: [new("O1", ObjectionResult.Corrected, "市场监管局", "更正", When.AddDays(3))]), CreditClass.Good, "green.no_negative_records" },
+        { "objection corrected without new values: the record still counts", Classify(Fines(1, 100), objections: [new("O1", "P1", "企业", "x", When)], outcomes: [new("O1", ObjectionResult.Corrected, "市场监管局", "更正", When.AddDays(3))]), CreditClass.Dishonest, "red.up_to_5_penalties" },
+        { "business licence revoked (status)", Classify(status: EnterpriseStatus.Revoked), CreditClass.SeriouslyDishonest, "black.business_licence_revoked" },
         { "objection revoked the list entry", Classify(lists: [List(1, ListType.SeriousViolation)], objections: [new("O1", "L1", "企业", "x", When)], outcomes: [new("O1", ObjectionResult.Revoked, "市场监管局", "撤销", When.AddDays(3))]), CreditClass.Good, "green.no_negative_records" },
     };
 

@@ -120,7 +120,11 @@ internal static class ContractData
 
     public static readonly ObjectionOutcome[] ObjectionOutcomes =
     [
-        new("OB-0001", ObjectionResult.Corrected, "北京市税务局", "更正处罚金额", new DateTimeOffset(2023, 2, 10, 16, 45, 30, TimeSpan.FromHours(8))),
+        // A correction with every value a penalty takes, an amount with a fraction (it must read back bit for bit).
+        new("OB-0001", ObjectionResult.Corrected, "北京市税务局", "更正处罚金额", new DateTimeOffset(2023, 2, 10, 16, 45, 30, TimeSpan.FromHours(8)),
+            new RecordCorrection(PenaltyKind.Fine, 12_345.67, new DateOnly(2022, 5, 6), new DateOnly(2022, 5, 10))),
+        new("OB-0002", ObjectionResult.Corrected, "最高人民法院", "更正失信期限", new DateTimeOffset(2024, 7, 1, 8, 0, 0, TimeSpan.Zero),
+            new RecordCorrection(ValidFrom: new DateOnly(2024, 1, 2), ValidTo: new DateOnly(2025, 1, 1))),
     ];
 
     /// <summary>Writes every record type, entities before what refers to them, one upsert per type (as the importer does).</summary>

@@ -55,7 +55,8 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS objection_record ON objection (record_id);
         CREATE TABLE IF NOT EXISTS objection_outcome (
             objection_id TEXT PRIMARY KEY, result TEXT NOT NULL, decided_by TEXT NOT NULL, note TEXT NOT NULL,
-            decided_at TEXT NOT NULL) WITHOUT ROWID;
+            decided_at TEXT NOT NULL, corrected_kind TEXT, corrected_amount REAL, corrected_decision_date TEXT,
+            corrected_publication_date TEXT, corrected_valid_from TEXT, corrected_valid_to TEXT) WITHOUT ROWID;
         """;
 
     private static readonly Dictionary<Type, object> Tables = new()
@@ -123,20 +124,39 @@ internal static class SqliteSchema
             o => [o.ObjectionId, o.RecordId, o.FiledBy, o.Reason, SqliteValues.Instant(o.FiledAt)],
             r => new Objection(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.ReadInstant(4))),
         [typeof(ObjectionOutcome)] = new SqliteTable<ObjectionOutcome>(
-            "objection_outcome", ["objection_id", "result", "decided_by", "note", "decided_at"], ["objection_id"],
-            o => [o.ObjectionId, o.Result.Name(), o.DecidedBy, o.Note, SqliteValues.Instant(o.DecidedAt)],
+            "objection_outcome",
+            ["objection_id", "result", "decided_by", "note", "decided_at", "corrected_kind", "corrected_amount", "corrected_decision_date",
+             "corrected_publication_date", "corrected_valid_from", "corrected_valid_to"], ["objection_id"],
+            o => [o.ObjectionId, o.Result.Name(), o.DecidedBy, o.Note, SqliteValues.Instant(o.DecidedAt),
+                  SqliteValues.Text(o.Correction?.Kind?.Name()), o.Correction?.Amount is { } amount ? amount : DBNull.Value,
+                  SqliteValues.Date(o.Correction?.DecisionDate), SqliteValues.Date(o.Correction?.PublicationDate),
+                  SqliteValues.Date(o.Correction?.ValidFrom), SqliteValues.Date(o.Correction?.ValidTo)],
             r => new ObjectionOutcome(r.GetString(0), Parse<ObjectionResult>(r.GetString(1), DomainNames.TryParse), r.GetString(2),
-                  r.GetString(3), r.ReadInstant(4))),
+                  r.GetString(3), r.ReadInstant(4), ReadCorrection(r))),
     };
 
     /// <summary>Columns added after a table's first release: stores created before them get them on initialisation.</summary>
-    public static readonly (string Table, string Column)[] AddedColumns =
-        [("penalty", "catalogue_item"), ("list_entry", "legal_basis"), ("list_entry", "catalogue_item")];
+    public static readonly (string Table, string Column, string Type)[] AddedColumns =
+    [
+        ("penalty", "catalogue_item", "TEXT"), ("list_entry", "legal_basis", "TEXT"), ("list_entry", "catalogue_item", "TEXT"),
+        ("objection_outcome", "corrected_kind", "TEXT"), ("objection_outcome", "corrected_amount", "REAL"),
+        ("objection_outcome", "corrected_decision_date", "TEXT"), ("objection_outcome", "corrected_publication_date", "TEXT"),
+        ("objection_outcome", "corrected_valid_from", "TEXT"), ("objection_outcome", "corrected_valid_to", "TEXT"),
+    ];
 
     public static SqliteTable<T> For<T>() where T : class =>
         Tables.TryGetValue(typeof(T), out object? table)
             ? (SqliteTable<T>)table
             : throw new NotSupportedException($"{typeof(T).Name} is not stored in the embedded store.");
+
+    // Outcomes stored before corrections carried values read back with none (all columns null).
+    private static RecordCorrection? ReadCorrection(Microsoft.Data.Sqlite.SqliteDataReader r)
+    {
+        var correction = new RecordCorrection(
+            r.IsDBNull(5) ? null : ParsePenalty(r.GetString(5)), r.IsDBNull(6) ? null : r.GetDouble(6), r.ReadNullableDate(7),
+            r.ReadNullableDate(8), r.ReadNullableDate(9), r.ReadNullableDate(10));
+        return correction.IsEmpty ? null : correction;
+    }
 
     private static EnterpriseStatus ParseStatus(string text) => DomainNames.TryParse(text, out EnterpriseStatus v) ? v : throw Corrupt(text);
     private static HolderKind ParseHolder(string text) => DomainNames.TryParse(text, out HolderKind v) ? v : throw Corrupt(text);

@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRiskGraphStore(builder.Configuration);
 builder.Services.AddRiskGraphScoring();
 builder.Services.AddRiskGraphGovernance();
+builder.Services.AddRiskGraphCredit(builder.Configuration);
 
 // JSON, errors as ProblemDetails, health, OpenAPI.
 builder.Services.AddRiskGraphJson();
@@ -31,5 +32,6 @@ app.MapModelsApi();
 app.MapSearchApi();
 app.MapAnalyticsApi();
 app.MapAlertsApi();
+app.MapPublicationApi();
 
 app.Run();

@@ -62,10 +62,14 @@ public class CreditWriteTests(WritableApiFixture fixture) : IClassFixture<Writab
         Assert.Equal("good", change.GetProperty("credit_class").GetProperty("class").GetString());
 
         // Classification and the credit file: the record is no longer listed, only the repair decision is.
-        var credit = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/credit");
+        var officer = fixture.Factory.CreateClient();
+        officer.DefaultRequestHeaders.Add(RiskGraph.Api.Tests.Support.TestRolesStartupFilter.Header, "credit_officer");
+        var credit = await officer.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/credit");
         Assert.DoesNotContain(credit.GetProperty("penalties").EnumerateArray(), p => p.GetProperty("record_id").GetString() == recordId);
         Assert.Equal("good", credit.GetProperty("credit_class").GetProperty("class").GetString());
         Assert.Equal("已整改并提交信用报告", Assert.Single(credit.GetProperty("repairs").EnumerateArray()).GetProperty("reason").GetString());
+        // Outside the credit officer's view the file says only that a record was repaired and when.
+        Assert.DoesNotContain(recordId, await client.GetStringAsync($"/api/enterprises/{uscc}/credit"));
 
         // Warnings and their reasons: the class, the rules and the own-record features no longer count it.
         var warning = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/warning");

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using RiskGraph.Api.Tests.Support;
 using RiskGraph.Training.Tests.Support;
 
 namespace RiskGraph.Api.Tests;
@@ -40,6 +43,12 @@ public sealed class RiskGraphApiFactory(string home, int modelPollSeconds = 10) 
         builder.UseSetting("RiskGraph:Home", home);
         builder.UseSetting("RiskGraph:AdminKey", AdminKey);
         builder.UseSetting("RiskGraph:ModelPollSeconds", modelPollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Today is the generator's as-of day, and roles come from a test header (see Support/TestHostServices).
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(new ShiftedClock(RiskGraph.Training.Synthetic.SyntheticOptions.DefaultAsOf));
+            services.AddSingleton<IStartupFilter, TestRolesStartupFilter>();
+        });
     }
 }
 

@@ -56,8 +56,10 @@ internal static class CreditWrites
             return ApiProblems.InvalidField("result", $"result must be one of {string.Join(", ", DomainNames.AllObjectionResults)}.");
         if (string.IsNullOrWhiteSpace(request.DecidedBy)) return ApiProblems.InvalidField("decided_by", "Name the department that decided.");
         if (snapshot.Ledger.OutcomeOf(objectionId) is { } earlier) return Conflict($"Objection {objectionId} was already decided: {earlier.Result.Name()}.");
+        var (correction, badCorrection) = ObjectionCorrections.Parse(snapshot.Ledger, objection.RecordId, result, request.Correction);
+        if (badCorrection is not null) return badCorrection;
 
-        var outcome = new ObjectionOutcome(objectionId, result, request.DecidedBy.Trim(), request.Note?.Trim() ?? "", clock.GetUtcNow());
+        var outcome = new ObjectionOutcome(objectionId, result, request.DecidedBy.Trim(), request.Note?.Trim() ?? "", clock.GetUtcNow(), correction);
         await store.UpsertAsync<ObjectionOutcome>([outcome], cancellationToken: cancellationToken);
         return await ChangedAsync(service, objectionId, objection.RecordId, cancellationToken);
     }

@@ -11,7 +11,7 @@ namespace RiskGraph.Api.Services;
 /// scored graph. Loading builds a complete new state and swaps one reference, so requests never see a
 /// half-built or mixed state and need no locks.
 /// </summary>
-public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogger<WarningService> logger)
+public sealed class WarningService(RiskGraphHome home, IGraphStore store, CreditClock clock, ILogger<WarningService> logger)
 {
     private sealed record ServingState(GraphSnapshot? Snapshot, GraphAnalytics? Analytics, ScoredGraph? Scored, string? Problem);
 
@@ -65,7 +65,7 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
                 throw new ModelIncompatibleException(
                     $"Model {version} was trained on feature schema {model.Schema.Version} ({model.Schema.Count} features); this service computes " +
                     $"schema {FeatureSchema.Current.Version} ({FeatureSchema.Current.Count} features). Retrain it with the current code.");
-            var snapshot = _state.Snapshot ?? await GraphSnapshotLoader.LoadAsync(store, cancellationToken: cancellationToken);
+            var snapshot = _state.Snapshot ?? await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
             var analytics = _state.Analytics ?? GraphAnalytics.Compute(snapshot, cancellationToken: cancellationToken);
             var scored = await Task.Run(() => ScoredGraph.Build(snapshot, model, version, analytics), cancellationToken);
             registry.Activate(version);
@@ -80,10 +80,12 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
 
     /// <summary>
     /// True when the embedded store's files were written after the last load began, e.g. by an import from the
-    /// CLI: the watcher then reloads, so new and ended records reach every output without a restart.
+    /// CLI: the watcher then reloads, so new and ended records reach every output without a restart. Also true once
+    /// the clock has passed the served day, so publication periods end on time in a long-running service.
     /// </summary>
     public bool StoreChangedSinceLoad()
     {
+        if (_state.Snapshot is { } served && served.AsOf != clock.Today) return true;
         if (store.Kind != "embedded") return false;
         DateTime latest = new[] { home.StorePath, home.StorePath + "-wal" }.Where(File.Exists).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty().Max();
         return latest > _loadStartedUtc;
@@ -101,7 +103,7 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
                 _schemaReady = true;
             }
             // The snapshot serves credit classes and checks even before any model is trained.
-            var snapshot = await GraphSnapshotLoader.LoadAsync(store, cancellationToken: cancellationToken);
+            var snapshot = await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
             var analytics = GraphAnalytics.Compute(snapshot, cancellationToken: cancellationToken);
             var registry = new ModelRegistry(home);
             string? version = registry.ActiveVersion();

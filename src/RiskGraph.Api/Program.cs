@@ -33,5 +33,6 @@ app.MapSearchApi();
 app.MapAnalyticsApi();
 app.MapAlertsApi();
 app.MapPublicationApi();
+app.MapReportApi();
 
 app.Run();

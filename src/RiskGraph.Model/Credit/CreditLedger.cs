@@ -12,6 +12,7 @@ public sealed class CreditLedger
     private readonly Grouped<Penalty> _penalties;
     private readonly Grouped<ListEntry> _listEntries;
     private readonly Grouped<Commitment> _commitments;
+    private readonly Grouped<Inspection> _inspections;
     private readonly Dictionary<string, RecordHistory> _histories;
     private readonly Dictionary<string, int> _recordOwner;
     private readonly Dictionary<string, Objection> _objections;
@@ -23,13 +24,13 @@ public sealed class CreditLedger
         int enterpriseCount, Func<string, int> enterpriseId, DateOnly asOf,
         IReadOnlyList<Penalty> penalties, IReadOnlyList<ListEntry> listEntries, IReadOnlyList<Commitment> commitments,
         IReadOnlyList<CreditRepair> repairs, IReadOnlyList<Objection> objections, IReadOnlyList<ObjectionOutcome> outcomes,
-        PublicationPeriods? periods = null, IReadOnlyList<EnterpriseStatus>? statuses = null)
+        PublicationPeriods? periods = null, IReadOnlyList<EnterpriseStatus>? statuses = null, IReadOnlyList<Inspection>? inspections = null)
     {
         AsOf = asOf;
         Periods = periods ?? PublicationPeriods.Default;
         _statuses = statuses?.ToArray() ?? new EnterpriseStatus[enterpriseCount];
         _reevaluate = day => new CreditLedger(
-            enterpriseCount, enterpriseId, day, penalties, listEntries, commitments, repairs, objections, outcomes, periods, statuses);
+            enterpriseCount, enterpriseId, day, penalties, listEntries, commitments, repairs, objections, outcomes, periods, statuses, inspections);
         _histories = new Dictionary<string, RecordHistory>(StringComparer.Ordinal);
         foreach (var repair in repairs) History(repair.RecordId).Add(repair);
         var outcomeById = outcomes.ToDictionary(o => o.ObjectionId, StringComparer.Ordinal);
@@ -38,6 +39,7 @@ public sealed class CreditLedger
         _penalties = new Grouped<Penalty>(enterpriseCount, penalties.Select(Corrected).ToArray(), p => enterpriseId(p.Uscc));
         _listEntries = new Grouped<ListEntry>(enterpriseCount, listEntries.Select(Corrected).ToArray(), l => enterpriseId(l.Uscc));
         _commitments = new Grouped<Commitment>(enterpriseCount, commitments, c => enterpriseId(c.Uscc));
+        _inspections = new Grouped<Inspection>(enterpriseCount, inspections ?? [], i => enterpriseId(i.Uscc));
         _recordOwner = new Dictionary<string, int>(penalties.Count + listEntries.Count, StringComparer.Ordinal);
         foreach (var p in penalties) _recordOwner[p.RecordId] = enterpriseId(p.Uscc);
         foreach (var l in listEntries) _recordOwner[l.RecordId] = enterpriseId(l.Uscc);
@@ -84,6 +86,15 @@ public sealed class CreditLedger
     public ReadOnlySpan<ListEntry> ListEntriesOf(int enterprise) => _listEntries.Of(enterprise);
 
     public ReadOnlySpan<Commitment> CommitmentsOf(int enterprise) => _commitments.Of(enterprise);
+
+    public ReadOnlySpan<Inspection> InspectionsOf(int enterprise) => _inspections.Of(enterprise);
+
+    /// <summary>
+    /// An inspection result counts from its day for the default publication period (it is a performance record,
+    /// and the seeds give it no period of its own).
+    /// </summary>
+    public bool IsPublished(Inspection inspection) =>
+        inspection.InspectedOn <= AsOf && inspection.InspectedOn > AsOf.AddYears(-PublicationPeriods.DefaultYears);
 
     public RecordHistory? HistoryOf(string recordId) => _histories.GetValueOrDefault(recordId);
 

@@ -41,7 +41,7 @@ public static class GraphSnapshotLoader
             enterprises.Count, uscc => Require(ids, uscc), day, penalties, listEntries,
             await ReadAsync<Commitment>(store, cancellationToken), await ReadAsync<CreditRepair>(store, cancellationToken),
             await ReadAsync<Objection>(store, cancellationToken), await ReadAsync<ObjectionOutcome>(store, cancellationToken),
-            periods, enterprises.Select(e => e.Status).ToArray());
+            periods, enterprises.Select(e => e.Status).ToArray(), await ReadAsync<Inspection>(store, cancellationToken));
 
         // Only published records (not expired, repaired or revoked) reach features and scores, corrected ones at
         // their corrected values, which is why they are read from the ledger rather than from the store's rows.

@@ -127,6 +127,12 @@ internal static class ContractData
             new RecordCorrection(ValidFrom: new DateOnly(2024, 1, 2), ValidTo: new DateOnly(2025, 1, 1))),
     ];
 
+    public static readonly Inspection[] Inspections =
+    [
+        new("IN-0002", E1, new DateOnly(2025, 3, 4), InspectionOutcome.Unreachable, "上海市市场监督管理局", "执法员甲,执法员乙", "登记住所无法联系", "PLAN-2025-03"),
+        new("IN-0001", E0, new DateOnly(2025, 1, 2), InspectionOutcome.NoProblem, "上海市浦东新区市场监督管理局", "王五,赵六"),
+    ];
+
     /// <summary>Writes every record type, entities before what refers to them, one upsert per type (as the importer does).</summary>
     public static async Task UpsertAllAsync(IGraphStore store)
     {
@@ -144,6 +150,7 @@ internal static class ContractData
         await store.UpsertAsync(CreditRepairs);
         await store.UpsertAsync(Objections);
         await store.UpsertAsync(ObjectionOutcomes);
+        await store.UpsertAsync(Inspections);
     }
 
     /// <summary>What ReadAllAsync must return: the rows in the embedded store's key order (ordinal, like SQLite's BINARY).</summary>
@@ -172,4 +179,6 @@ internal static class ContractData
     private static string Code(string region, string organisation) => Uscc.Compose('9', '1', region, organisation);
 
     private static Person MakePerson(string idNumber, string name) => new(Hasher.KeyOf(idNumber), name, PersonKeyHasher.Mask(idNumber));
+
+    public static IReadOnlyList<Inspection> SortedInspections => Inspections.OrderBy(i => i.InspectionId, StringComparer.Ordinal).ToList();
 }

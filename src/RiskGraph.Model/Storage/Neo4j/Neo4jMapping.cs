@@ -117,6 +117,7 @@ internal static class Neo4jMappings
         [typeof(SupplyLink)] = Neo4jRelationMappings.SupplyLink,
         [typeof(Guarantee)] = Neo4jRelationMappings.Guarantee,
         [typeof(Commitment)] = Neo4jCreditActionMappings.Commitment,
+        [typeof(Inspection)] = Neo4jInspectionMapping.Inspection,
         [typeof(CreditRepair)] = Neo4jCreditActionMappings.CreditRepair,
         [typeof(Objection)] = Neo4jCreditActionMappings.Objection,
         [typeof(ObjectionOutcome)] = Neo4jCreditActionMappings.ObjectionOutcome,
@@ -132,6 +133,7 @@ internal static class Neo4jMappings
     public static PenaltyKind ParsePenalty(string text) => DomainNames.TryParse(text, out PenaltyKind v) ? v : throw Corrupt(text);
     public static ListType ParseList(string text) => DomainNames.TryParse(text, out ListType v) ? v : throw Corrupt(text);
 
+    public static InspectionOutcome ParseInspection(string text) => DomainNames.TryParse(text, out InspectionOutcome v) ? v : throw Corrupt(text);
     public static CommitmentType ParseCommitment(string text) => DomainNames.TryParse(text, out CommitmentType v) ? v : throw Corrupt(text);
     public static Fulfilment ParseFulfilment(string text) => DomainNames.TryParse(text, out Fulfilment v) ? v : throw Corrupt(text);
     public static RepairMethod ParseRepair(string text) => DomainNames.TryParse(text, out RepairMethod v) ? v : throw Corrupt(text);

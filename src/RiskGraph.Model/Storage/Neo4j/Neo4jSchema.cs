@@ -17,6 +17,7 @@ internal static class Neo4jSchema
         ("credit_repair_repair_id", "CreditRepair", "repair_id"),
         ("objection_objection_id", "Objection", "objection_id"),
         ("objection_outcome_objection_id", "ObjectionOutcome", "objection_id"),
+        ("inspection_inspection_id", "Inspection", "inspection_id"),
     ];
 
     private static readonly (string Name, string Label, string Property)[] Indexes =

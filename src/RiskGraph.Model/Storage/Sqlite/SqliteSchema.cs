@@ -57,6 +57,10 @@ internal static class SqliteSchema
             objection_id TEXT PRIMARY KEY, result TEXT NOT NULL, decided_by TEXT NOT NULL, note TEXT NOT NULL,
             decided_at TEXT NOT NULL, corrected_kind TEXT, corrected_amount REAL, corrected_decision_date TEXT,
             corrected_publication_date TEXT, corrected_valid_from TEXT, corrected_valid_to TEXT) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS inspection (
+            inspection_id TEXT PRIMARY KEY, uscc TEXT NOT NULL, inspected_on TEXT NOT NULL, outcome TEXT NOT NULL,
+            department TEXT NOT NULL, inspectors TEXT NOT NULL, note TEXT, plan_id TEXT) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS inspection_uscc ON inspection (uscc);
         """;
 
     private static readonly Dictionary<Type, object> Tables = new()
@@ -133,6 +137,12 @@ internal static class SqliteSchema
                   SqliteValues.Date(o.Correction?.ValidFrom), SqliteValues.Date(o.Correction?.ValidTo)],
             r => new ObjectionOutcome(r.GetString(0), Parse<ObjectionResult>(r.GetString(1), DomainNames.TryParse), r.GetString(2),
                   r.GetString(3), r.ReadInstant(4), ReadCorrection(r))),
+        [typeof(Inspection)] = new SqliteTable<Inspection>(
+            "inspection", ["inspection_id", "uscc", "inspected_on", "outcome", "department", "inspectors", "note", "plan_id"], ["inspection_id"],
+            i => [i.InspectionId, i.Uscc, SqliteValues.Date(i.InspectedOn), i.Outcome.Name(), i.Department, i.Inspectors,
+                  SqliteValues.Text(i.Note), SqliteValues.Text(i.PlanId)],
+            r => new Inspection(r.GetString(0), r.GetString(1), r.ReadDate(2), Parse<InspectionOutcome>(r.GetString(3), DomainNames.TryParse),
+                  r.GetString(4), r.GetString(5), r.ReadNullableText(6), r.ReadNullableText(7))),
     };
 
     /// <summary>Columns added after a table's first release: stores created before them get them on initialisation.</summary>

@@ -8,6 +8,7 @@ builder.Services.AddRiskGraphStore(builder.Configuration);
 builder.Services.AddRiskGraphScoring();
 builder.Services.AddRiskGraphGovernance();
 builder.Services.AddRiskGraphCredit(builder.Configuration);
+builder.Services.AddRiskGraphInspections();
 
 // JSON, errors as ProblemDetails, health, OpenAPI.
 builder.Services.AddRiskGraphJson();
@@ -34,5 +35,6 @@ app.MapAnalyticsApi();
 app.MapAlertsApi();
 app.MapPublicationApi();
 app.MapReportApi();
+app.MapInspectionsApi();
 
 app.Run();

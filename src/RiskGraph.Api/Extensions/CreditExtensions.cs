@@ -1,5 +1,7 @@
 using RiskGraph.Api.Services;
+using RiskGraph.Model;
 using RiskGraph.Model.Credit;
+using RiskGraph.Model.Supervision;
 
 namespace RiskGraph.Api.Extensions;
 
@@ -20,4 +22,8 @@ public static class CreditExtensions
         services.AddSingleton(sp => new CreditClock(sp.GetRequiredService<TimeProvider>(), periods));
         return services;
     }
+
+    /// <summary>The spot-check plan log, beside the audit log in the home folder.</summary>
+    public static IServiceCollection AddRiskGraphInspections(this IServiceCollection services) =>
+        services.AddSingleton(sp => new SqliteInspectionPlanLog(Path.Combine(sp.GetRequiredService<RiskGraphHome>().EnsureExists().Root, "inspection-plans.db")));
 }

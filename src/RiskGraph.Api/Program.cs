@@ -36,5 +36,6 @@ app.MapAlertsApi();
 app.MapPublicationApi();
 app.MapReportApi();
 app.MapInspectionsApi();
+app.MapPersonsApi();
 
 app.Run();

@@ -18,7 +18,8 @@ public static class ChecksApi
         return app;
     }
 
-    private static Results<Ok<CheckResponse>, ValidationProblem, ProblemHttpResult> Check(CheckRequest request, WarningService service, HttpContext http)
+    private static async Task<Results<Ok<CheckResponse>, ValidationProblem, ProblemHttpResult>> Check(
+        CheckRequest request, WarningService service, RiskGraph.Model.Storage.IGraphStore store, HttpContext http, CancellationToken cancellationToken)
     {
         http.Items[AuditFilter.SubjectKey] = request.Uscc ?? "";
         http.Items[AuditFilter.PurposeKey] = request.Purpose ?? "unspecified";
@@ -44,6 +45,7 @@ public static class ChecksApi
             outcome.ListsInForce.Select(l => l.ToListEntryResponse(snapshot.Ledger.StatusOf(l))).ToArray(),
             outcome.Restrictions.Select(m => m.ToMeasureResponse()).ToArray(), outcome.Incentives.Select(m => m.ToMeasureResponse()).ToArray(),
             new CommitmentEligibilityResponse(outcome.CommitmentEligibility.Eligible, outcome.CommitmentEligibility.Reason, outcome.CommitmentEligibility.RecordIds),
-            outcome.Supervision, warning, snapshot.AsOf));
+            outcome.Supervision, warning, snapshot.AsOf,
+            PersonsApi.ListedOfficers(snapshot, await PersonsApi.LoadIndexAsync(store, cancellationToken), id)));
     }
 }

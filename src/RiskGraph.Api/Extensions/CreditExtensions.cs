@@ -1,6 +1,7 @@
 using RiskGraph.Api.Services;
 using RiskGraph.Model;
 using RiskGraph.Model.Credit;
+using RiskGraph.Model.Identity;
 using RiskGraph.Model.Supervision;
 
 namespace RiskGraph.Api.Extensions;
@@ -23,7 +24,8 @@ public static class CreditExtensions
         return services;
     }
 
-    /// <summary>The spot-check plan log, beside the audit log in the home folder.</summary>
-    public static IServiceCollection AddRiskGraphInspections(this IServiceCollection services) =>
-        services.AddSingleton(sp => new SqliteInspectionPlanLog(Path.Combine(sp.GetRequiredService<RiskGraphHome>().EnsureExists().Root, "inspection-plans.db")));
+    /// <summary>The spot-check plan log and the person-key hasher (the home's secret, as the importer uses it).</summary>
+    public static IServiceCollection AddRiskGraphInspections(this IServiceCollection services) => services
+        .AddSingleton(sp => new SqliteInspectionPlanLog(Path.Combine(sp.GetRequiredService<RiskGraphHome>().EnsureExists().Root, "inspection-plans.db")))
+        .AddSingleton(sp => PersonKeyHasher.ForHome(sp.GetRequiredService<RiskGraphHome>()));
 }

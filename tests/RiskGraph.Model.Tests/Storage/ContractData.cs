@@ -133,6 +133,13 @@ internal static class ContractData
         new("IN-0001", E0, new DateOnly(2025, 1, 2), InspectionOutcome.NoProblem, "上海市浦东新区市场监督管理局", "王五,赵六"),
     ];
 
+    // Keyed by the hash of the ID number; the second person is in no enterprise's graph.
+    public static readonly PersonListEntry[] PersonListEntries =
+    [
+        new("PL-0002", Hasher.KeyOf("11010519491231002X"), PersonListType.RestrictedExecutive, new DateOnly(2024, 2, 1), new DateOnly(2027, 1, 31), "市场监督管理局"),
+        new("PL-0001", P0.PersonKey, PersonListType.DishonestJudgmentDebtor, new DateOnly(2025, 5, 6), null, "上海市浦东新区人民法院", "最高人民法院关于公布失信被执行人名单信息的若干规定"),
+    ];
+
     /// <summary>Writes every record type, entities before what refers to them, one upsert per type (as the importer does).</summary>
     public static async Task UpsertAllAsync(IGraphStore store)
     {
@@ -151,6 +158,7 @@ internal static class ContractData
         await store.UpsertAsync(Objections);
         await store.UpsertAsync(ObjectionOutcomes);
         await store.UpsertAsync(Inspections);
+        await store.UpsertAsync(PersonListEntries);
     }
 
     /// <summary>What ReadAllAsync must return: the rows in the embedded store's key order (ordinal, like SQLite's BINARY).</summary>
@@ -181,4 +189,6 @@ internal static class ContractData
     private static Person MakePerson(string idNumber, string name) => new(Hasher.KeyOf(idNumber), name, PersonKeyHasher.Mask(idNumber));
 
     public static IReadOnlyList<Inspection> SortedInspections => Inspections.OrderBy(i => i.InspectionId, StringComparer.Ordinal).ToList();
+
+    public static IReadOnlyList<PersonListEntry> SortedPersonListEntries => PersonListEntries.OrderBy(l => l.RecordId, StringComparer.Ordinal).ToList();
 }

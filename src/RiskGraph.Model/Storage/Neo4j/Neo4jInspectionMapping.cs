@@ -3,7 +3,11 @@ using static RiskGraph.Model.Storage.Neo4j.Neo4jJson;
 
 namespace RiskGraph.Model.Storage.Neo4j;
 
-/// <summary>Inspection results: a node per inspection, ABOUT the enterprise inspected (like commitments and penalties).</summary>
+/// <summary>
+/// Inspection results: a node per inspection, ABOUT the enterprise inspected (like commitments and penalties). Person
+/// list entries: a node per entry holding the person key only, with no relationship, because a listed person need
+/// not be in the graph (the embedded store has no foreign key either).
+/// </summary>
 internal static class Neo4jInspectionMapping
 {
     public static readonly Neo4jMapping<Inspection> Inspection = new()
@@ -41,5 +45,33 @@ internal static class Neo4jInspectionMapping
             NullableText(r[6]), NullableText(r[7])),
         KeyOf = i => [i.InspectionId],
         Count = "MATCH (x:Inspection) RETURN count(x)",
+    };
+
+    public static readonly Neo4jMapping<PersonListEntry> PersonListEntry = new()
+    {
+        Upsert = $$"""
+            UNWIND $rows AS r
+            MERGE (x:PersonListEntry {record_id: r.record_id})
+            SET {{Neo4jCypherText.Sets("x", "person_key", "list_type", "valid_from", "valid_to", "department", "legal_basis")}}
+            RETURN count(*), 0
+            """,
+        WriteRow = (w, l) =>
+        {
+            w.WriteString("record_id", l.RecordId);
+            w.WriteString("person_key", l.PersonKey);
+            w.WriteString("list_type", l.ListType.Name());
+            WriteDate(w, "valid_from", l.ValidFrom);
+            WriteDate(w, "valid_to", l.ValidTo);
+            w.WriteString("department", l.Department);
+            if (l.LegalBasis is null) w.WriteNull("legal_basis");
+            else w.WriteString("legal_basis", l.LegalBasis);
+        },
+        Match = "MATCH (x:PersonListEntry)",
+        Columns = ["x.record_id", "x.person_key", "x.list_type", "x.valid_from", "x.valid_to", "x.department", "x.legal_basis"],
+        Keys = ["x.record_id"],
+        ReadRow = r => new PersonListEntry(Text(r[0]), Text(r[1]), Neo4jMappings.ParsePersonList(Text(r[2])), Date(r[3]), NullableDate(r[4]),
+            Text(r[5]), NullableText(r[6])),
+        KeyOf = l => [l.RecordId],
+        Count = "MATCH (x:PersonListEntry) RETURN count(x)",
     };
 }

@@ -18,6 +18,7 @@ internal static class Neo4jSchema
         ("objection_objection_id", "Objection", "objection_id"),
         ("objection_outcome_objection_id", "ObjectionOutcome", "objection_id"),
         ("inspection_inspection_id", "Inspection", "inspection_id"),
+        ("person_list_entry_record_id", "PersonListEntry", "record_id"),
     ];
 
     private static readonly (string Name, string Label, string Property)[] Indexes =

@@ -61,6 +61,10 @@ internal static class SqliteSchema
             inspection_id TEXT PRIMARY KEY, uscc TEXT NOT NULL, inspected_on TEXT NOT NULL, outcome TEXT NOT NULL,
             department TEXT NOT NULL, inspectors TEXT NOT NULL, note TEXT, plan_id TEXT) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS inspection_uscc ON inspection (uscc);
+        CREATE TABLE IF NOT EXISTS person_list_entry (
+            record_id TEXT PRIMARY KEY, person_key TEXT NOT NULL, list_type TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT,
+            department TEXT NOT NULL, legal_basis TEXT) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS person_list_entry_person ON person_list_entry (person_key);
         """;
 
     private static readonly Dictionary<Type, object> Tables = new()
@@ -143,6 +147,12 @@ internal static class SqliteSchema
                   SqliteValues.Text(i.Note), SqliteValues.Text(i.PlanId)],
             r => new Inspection(r.GetString(0), r.GetString(1), r.ReadDate(2), Parse<InspectionOutcome>(r.GetString(3), DomainNames.TryParse),
                   r.GetString(4), r.GetString(5), r.ReadNullableText(6), r.ReadNullableText(7))),
+        [typeof(PersonListEntry)] = new SqliteTable<PersonListEntry>(
+            "person_list_entry", ["record_id", "person_key", "list_type", "valid_from", "valid_to", "department", "legal_basis"], ["record_id"],
+            l => [l.RecordId, l.PersonKey, l.ListType.Name(), SqliteValues.Date(l.ValidFrom), SqliteValues.Date(l.ValidTo), l.Department,
+                  SqliteValues.Text(l.LegalBasis)],
+            r => new PersonListEntry(r.GetString(0), r.GetString(1), Parse<PersonListType>(r.GetString(2), DomainNames.TryParse), r.ReadDate(3),
+                  r.ReadNullableDate(4), r.GetString(5), r.ReadNullableText(6))),
     };
 
     /// <summary>Columns added after a table's first release: stores created before them get them on initialisation.</summary>

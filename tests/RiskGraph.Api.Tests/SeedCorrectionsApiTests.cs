@@ -90,13 +90,17 @@ public class SeedCorrectionsApiTests(WritableApiFixture fixture, ITestOutputHelp
     {
         var snapshot = Snapshot;
         var client = fixture.Factory.CreateClient();
-        var (penalty, owner) = Enumerable.Range(0, snapshot.EnterpriseCount)
+        // Preferably one whose only counting record is the old revocation, so before and after differ in class.
+        var candidates = Enumerable.Range(0, snapshot.EnterpriseCount)
             .SelectMany(i => snapshot.Ledger.PenaltiesOf(i).ToArray().Select(p => (p, i)))
-            .First(x => x.p.Kind == PenaltyKind.LicenceRevoked && x.p.DecisionDate <= snapshot.AsOf.AddYears(-3) && snapshot.Ledger.IsPublished(x.p));
+            .Where(x => x.p.Kind == PenaltyKind.LicenceRevoked && x.p.DecisionDate <= snapshot.AsOf.AddYears(-3) && snapshot.Ledger.IsPublished(x.p)).ToArray();
+        var (penalty, owner) = candidates.FirstOrDefault(x => !OtherRules(snapshot, x.i, x.p.RecordId).Any(), candidates[0]);
         var credit = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{snapshot.Ids.KeyOf(owner)}/credit");
         Assert.Equal("seriously_dishonest", credit.GetProperty("credit_class").GetProperty("class").GetString());
         Assert.Contains(credit.GetProperty("penalties").EnumerateArray(), p => p.GetProperty("record_id").GetString() == penalty.RecordId);
-        output.WriteLine($"{snapshot.Ids.KeyOf(owner)} {snapshot.Enterprises.Names[owner]}: licence revoked {penalty.DecisionDate:yyyy-MM-dd} (over 3 years before {snapshot.AsOf:yyyy-MM-dd}) → before: expired; after: seriously_dishonest");
+        var others = OtherRules(snapshot, owner, penalty.RecordId);
+        output.WriteLine($"{snapshot.Ids.KeyOf(owner)} {snapshot.Enterprises.Names[owner]}: licence revoked {penalty.DecisionDate:yyyy-MM-dd} (over 3 years before {snapshot.AsOf:yyyy-MM-dd}), " +
+            $"status {snapshot.Ledger.EnterpriseStatusOf(owner).Name()}, other rules matched [{string.Join(", ", others)}] → before: the revocation expired; after: seriously_dishonest");
 
         var store = fixture.Factory.Services.GetRequiredService<RiskGraph.Model.Storage.IGraphStore>();
         int revoked = Enumerable.Range(0, snapshot.EnterpriseCount).First(i => snapshot.Ledger.EnterpriseStatusOf(i) == EnterpriseStatus.Revoked);
@@ -104,7 +108,16 @@ public class SeedCorrectionsApiTests(WritableApiFixture fixture, ITestOutputHelp
         Assert.Equal("seriously_dishonest", status.GetProperty("credit_class").GetProperty("class").GetString());
         Assert.Contains(status.GetProperty("credit_class").GetProperty("matched_rules").EnumerateArray(), r => r.GetProperty("id").GetString() == "black.business_licence_revoked");
         Assert.NotNull(await store.FindEnterpriseAsync(snapshot.Ids.KeyOf(revoked)));
+        output.WriteLine($"{snapshot.Ids.KeyOf(revoked)} {snapshot.Enterprises.Names[revoked]}: status revoked, rules [" +
+            string.Join(", ", status.GetProperty("credit_class").GetProperty("matched_rules").EnumerateArray().Select(r => r.GetProperty("id").GetString())) + "]");
     }
+
+    // What the old rules saw: the same matches without the expired revocation and without the status rule.
+    private static IEnumerable<string> OtherRules(GraphSnapshot snapshot, int enterprise, string recordId) =>
+        CreditClassifier.Classify(snapshot.Ledger, enterprise).Matches
+            .Where(m => m.Rule != CreditRules.LicenceRevokedStatus && m.Rule != CreditRules.NoNegativeRecords)
+            .Select(m => $"{m.Rule.Id}:{string.Join("/", m.RecordIds.Where(r => r != recordId))}")
+            .Where(m => !m.EndsWith(':'));
 
     // Seed 000: 「按規(guī)定及時停止公示其失信記錄」 — outside the officer's view a repair shows only that a record was repaired and when.
     [Fact]

@@ -31,6 +31,10 @@ public sealed class CsvImporter(IGraphStore store, PersonKeyHasher hasher)
         new ImportFile<Commitment>("commitments.csv",
             ["commitment_id", "uscc", "type", "matter", "made_on", "fulfilment", "department"], ImportRowParsers.Commitment),
         new ImportFile<RiskLabel>("labels.csv", ["uscc", "label"], ImportRowParsers.Label),
+        new ImportFile<Inspection>("inspections.csv",
+            ["inspection_id", "uscc", "inspected_on", "outcome", "department", "inspectors"], SupervisionRowParsers.Inspection),
+        new ImportFile<PersonListEntry>("person_list_entries.csv",
+            ["record_id", "id_number", "list_type", "valid_from", "valid_to", "department"], SupervisionRowParsers.PersonListEntry),
     ];
 
     /// <summary>Imports every known file present in <paramref name="folder"/>; at least enterprises.csv must be there or already stored.</summary>

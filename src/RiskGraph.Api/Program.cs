@@ -9,6 +9,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddRiskGraphStore(builder.Configuration);
 builder.Services.AddRiskGraphScoring();
 builder.Services.AddRiskGraphGovernance(builder.Configuration);
+builder.Services.AddRiskGraphCredit(builder.Configuration);
+builder.Services.AddRiskGraphInspections();
 
 // Who may call what: API keys (and JWT when configured), a policy per route group, rate limits, request limits.
 builder.Services.AddRiskGraphAuthentication(builder.Configuration);
@@ -39,9 +41,10 @@ app.MapHealthApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Scoring).AddEndpointFilter<RegionScopeFilter>()
     .MapWarningsApi().MapChecksApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Analysis).AddEndpointFilter<RegionScopeFilter>()
-    .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi().MapChangesApi();
+    .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi().MapChangesApi()
+    .MapPublicationApi().MapReportApi().MapPersonsApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.CreditWrites)
-    .MapCreditWritesApi();
+    .MapCreditWritesApi().MapInspectionsApi().MapPersonListWritesApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Administration)
     .MapModelAdministrationApi().MapAdministrationApi();
 

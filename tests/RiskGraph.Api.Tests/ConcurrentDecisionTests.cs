@@ -60,7 +60,8 @@ public class ConcurrentDecisionTests(WritableApiFixture fixture) : IClassFixture
         string[] results = ["upheld", "corrected", "revoked", "upheld", "corrected", "revoked"];
 
         var answers = await Task.WhenAll(results.Select(r =>
-            client.PostAsJsonAsync($"/api/objections/{objectionId}/outcome", new { result = r, decided_by = "市场监管局", note = r })));
+            // A corrected outcome carries its corrected values (seed 004: 更正或撤销).
+            client.PostAsJsonAsync($"/api/objections/{objectionId}/outcome", new { result = r, decided_by = "市场监管局", note = r, correction = r == "corrected" ? new { amount = 1.0 } : null })));
 
         int winner = Array.FindIndex(answers, a => a.StatusCode == HttpStatusCode.Created);
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);

@@ -65,13 +65,16 @@ public class CreditWriteTests(WritableApiFixture fixture) : IClassFixture<Writab
         Assert.True(change.GetProperty("reflected").GetBoolean());
 
         // Classification and the credit file: the record is no longer listed, only the repair decision is.
-        var credit = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/credit");
+        var officer = fixture.Factory.CreateClientFor(RiskGraph.Model.Security.ApiRole.CreditOfficer);
+        var credit = await officer.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/credit");
         Assert.DoesNotContain(credit.GetProperty("penalties").EnumerateArray(), p => p.GetProperty("record_id").GetString() == recordId);
         Assert.Equal("good", credit.GetProperty("credit_class").GetProperty("class").GetString());
         var listed = Assert.Single(credit.GetProperty("repairs").EnumerateArray());
         Assert.Equal("已整改并提交信用报告", listed.GetProperty("reason").GetString());
         // The decision is the authenticated principal's, not the name the body gave (市场监管局).
         Assert.Equal("test-admin (admin department)", listed.GetProperty("decided_by").GetString());
+        // Outside the credit officer's view the file says only that a record was repaired and when.
+        Assert.DoesNotContain(recordId, await fixture.Factory.CreateClientFor(RiskGraph.Model.Security.ApiRole.Analyst).GetStringAsync($"/api/enterprises/{uscc}/credit"));
 
         // Warnings and their reasons: the class, the rules and the own-record features no longer count it.
         var warning = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/warning");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using RiskGraph.Api.Tests.Support;
 using RiskGraph.Training.Tests.Support;
 
 namespace RiskGraph.Api.Tests;

@@ -13,10 +13,12 @@ public sealed record CheckWarningResponse(double Score, string Level, string Mod
 
 /// <summary>Everything an approving system needs about an applicant, in one call.</summary>
 /// <param name="Supervision">routine_random_inspection for good entities, key_inspection otherwise.</param>
+/// <param name="OfficersOnLists">Its legal representative and executives who are on lists of persons.</param>
 public sealed record CheckResponse(
     string Uscc, string Name, string Purpose, CreditClassResponse CreditClass, IReadOnlyList<ListEntryResponse> Lists,
     IReadOnlyList<MeasureResponse> Restrictions, IReadOnlyList<MeasureResponse> Incentives,
-    CommitmentEligibilityResponse CommitmentEligibility, string Supervision, CheckWarningResponse? Warning, DateOnly AsOf);
+    CommitmentEligibilityResponse CommitmentEligibility, string Supervision, CheckWarningResponse? Warning, DateOnly AsOf,
+    IReadOnlyList<ListedOfficerResponse>? OfficersOnLists = null);
 
 public static class CheckContracts
 {

@@ -19,7 +19,8 @@ public static class ChecksApi
         return app;
     }
 
-    private static Results<Ok<CheckResponse>, ValidationProblem, ProblemHttpResult> Check(CheckRequest request, WarningService service, HttpContext http)
+    private static async Task<Results<Ok<CheckResponse>, ValidationProblem, ProblemHttpResult>> Check(
+        CheckRequest request, WarningService service, RiskGraph.Model.Storage.IGraphStore store, HttpContext http, CancellationToken cancellationToken)
     {
         http.Items[AuditRecorder.SubjectKey] = request.Uscc ?? "";
         if (ApiProblems.CheckUscc(request.Uscc) is { } invalid) return invalid;
@@ -45,6 +46,7 @@ public static class ChecksApi
             outcome.ListsInForce.Select(l => l.ToListEntryResponse(snapshot.Ledger.StatusOf(l))).ToArray(),
             outcome.Restrictions.Select(m => m.ToMeasureResponse()).ToArray(), outcome.Incentives.Select(m => m.ToMeasureResponse()).ToArray(),
             new CommitmentEligibilityResponse(outcome.CommitmentEligibility.Eligible, outcome.CommitmentEligibility.Reason, outcome.CommitmentEligibility.RecordIds),
-            outcome.Supervision, warning, snapshot.AsOf));
+            outcome.Supervision, warning, snapshot.AsOf,
+            PersonsApi.ListedOfficers(snapshot, await PersonsApi.LoadIndexAsync(store, cancellationToken), id)));
     }
 }

@@ -31,7 +31,7 @@ public static class CreditApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapPost("/api/objections/{objectionId}/outcome", CreditWrites.DecideObjectionAsync).Audited()
             .WithName("DecideObjection").WithTags("Credit")
-            .WithSummary("Decide an objection: upheld keeps the record, corrected or revoked withdraws it like a repair.")
+            .WithSummary("Decide an objection: upheld keeps the record, corrected keeps it at the corrected values given, revoked withdraws it.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
@@ -44,34 +44,14 @@ public static class CreditApi
         int id = snapshot.Ids.IdOf(uscc);
         if (id == IdMap.NotFound || !snapshot.Ids.IsEnterprise(id)) return ApiProblems.UnknownEnterprise(uscc);
 
-        var ledger = snapshot.Ledger;
-        var classification = CreditClassifier.Classify(ledger, id);
-        var penalties = new List<PenaltyResponse>();
-        var lists = new List<ListEntryResponse>();
-        var repairs = new List<RepairResponse>();
-        var objections = new List<ObjectionResponse>();
-        foreach (var p in ledger.PenaltiesOf(id))
-        {
-            // Withdrawn and expired records are not published; only their repair or objection decision is listed.
-            if (ledger.IsPublished(p)) penalties.Add(p.ToPenaltyResponse(ledger.StatusOf(p)));
-            AddHistory(ledger, p.RecordId, repairs, objections);
-        }
-        foreach (var l in ledger.ListEntriesOf(id))
-        {
-            if (ledger.IsPublished(l)) lists.Add(l.ToListEntryResponse(ledger.StatusOf(l)));
-            AddHistory(ledger, l.RecordId, repairs, objections);
-        }
-        var commitments = ledger.CommitmentsOf(id).ToArray().Select(c => c.ToCommitmentResponse()).ToArray();
-        http.Items[AuditRecorder.ReturnedKey] = $"credit class {classification.Class.Name()}, {penalties.Count} penalties, {lists.Count} list entries";
+        // The library builds both views; the request's roles choose one (repaired records stay unpublished publicly).
+        var file = CreditFile.Build(snapshot.Ledger, id, CreditAudience.Of(http));
+        http.Items[AuditRecorder.ReturnedKey] =
+            $"credit class {file.Classification.Class.Name()}, {file.Penalties.Count} penalties, {file.ListEntries.Count} list entries, {file.View} view";
         return TypedResults.Ok(new CreditResponse(
-            uscc, snapshot.Enterprises.Names[id], snapshot.AsOf, classification.ToCreditClassResponse(),
-            penalties, lists, commitments, repairs, objections));
-    }
-
-    private static void AddHistory(CreditLedger ledger, string recordId, List<RepairResponse> repairs, List<ObjectionResponse> objections)
-    {
-        if (ledger.HistoryOf(recordId) is not { } history) return;
-        repairs.AddRange(history.Repairs.Select(r => r.ToRepairResponse()));
-        objections.AddRange(history.Objections.Select(o => o.Objection.ToObjectionResponse(o.Outcome)));
+            uscc, snapshot.Enterprises.Names[id], snapshot.AsOf, file.Classification.ToCreditClassResponse(),
+            file.Penalties.Select(p => p.ToPenaltyResponse()).ToArray(), file.ListEntries.Select(l => l.ToListEntryResponse()).ToArray(),
+            file.Commitments.Select(c => c.ToCommitmentResponse()).ToArray(), file.Repairs.Select(r => r.ToRepairResponse()).ToArray(),
+            file.Objections.Select(o => o.Objection.ToObjectionResponse(o.Outcome)).ToArray()));
     }
 }

@@ -59,10 +59,12 @@ internal static class CreditWrites
         if (!DomainNames.TryParse(request.Result ?? "", out ObjectionResult result))
             return ApiProblems.InvalidField("result", $"result must be one of {string.Join(", ", DomainNames.AllObjectionResults)}.");
         if (snapshot.Ledger.OutcomeOf(objectionId) is { } earlier) return Conflict($"Objection {objectionId} was already decided: {earlier.Result.Name()}.");
+        var (correction, badCorrection) = ObjectionCorrections.Parse(snapshot.Ledger, objection.RecordId, result, request.Correction);
+        if (badCorrection is not null) return badCorrection;
 
         Before(http, snapshot.Ledger, objection.RecordId);
         http.Items[AuditRecorder.SubjectKey] = snapshot.Ids.KeyOf(snapshot.Ledger.OwnerOf(objection.RecordId));
-        var outcome = new ObjectionOutcome(objectionId, result, Actor(http), request.Note?.Trim() ?? "", clock.GetUtcNow());
+        var outcome = new ObjectionOutcome(objectionId, result, Actor(http), request.Note?.Trim() ?? "", clock.GetUtcNow(), correction);
         var write = await store.AppendOnceAsync(outcome, cancellationToken);
         if (!write.Appended) return Conflict($"Objection {ApiProblems.Echo(objectionId)} was already decided: {write.Stored.Result.Name()}.");
         return await ChangedAsync(service, http, objectionId, objection.RecordId, write.Sequence, cancellationToken);

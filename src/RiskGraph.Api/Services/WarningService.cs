@@ -11,7 +11,7 @@ namespace RiskGraph.Api.Services;
 /// scored graph. Loading builds a complete new state and swaps one reference, so requests never see a
 /// half-built or mixed state and need no locks.
 /// </summary>
-public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogger<WarningService> logger)
+public sealed class WarningService(RiskGraphHome home, IGraphStore store, CreditClock clock, ILogger<WarningService> logger)
 {
     // Sequence: the store's change-feed number that the state reflects (every write up to it, maybe a few after).
     private sealed record ServingState(GraphSnapshot? Snapshot, GraphAnalytics? Analytics, ScoredGraph? Scored, string? Problem, long Sequence = 0);
@@ -68,7 +68,7 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
                 throw new ModelIncompatibleException(
                     $"Model {version} was trained on feature schema {model.Schema.Version} ({model.Schema.Count} features); this service computes " +
                     $"schema {FeatureSchema.Current.Version} ({FeatureSchema.Current.Count} features). Retrain it with the current code.");
-            var snapshot = _state.Snapshot ?? await GraphSnapshotLoader.LoadAsync(store, cancellationToken: cancellationToken);
+            var snapshot = _state.Snapshot ?? await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
             var analytics = _state.Analytics ?? GraphAnalytics.Compute(snapshot, cancellationToken: cancellationToken);
             var scored = await Task.Run(() => ScoredGraph.Build(snapshot, model, version, analytics), cancellationToken);
             registry.Activate(version);
@@ -82,12 +82,12 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
     }
 
     /// <summary>
-    /// True when the store's change feed has moved past the served state: a write from the CLI, another API
-    /// process or this one. The follower then reloads, so new and ended records reach every output without a
-    /// restart, on either kind of store.
+    /// True when the store's change feed has moved past the served state (a write from the CLI, another API process
+    /// or this one, on either kind of store), or once the clock has passed the served day, so publication periods
+    /// end on time in a long-running service. The follower then reloads, without a restart.
     /// </summary>
     public async Task<bool> StoreChangedSinceLoadAsync(CancellationToken cancellationToken) =>
-        await store.LatestSequenceAsync(cancellationToken) > _state.Sequence;
+        (_state.Snapshot is { } served && served.AsOf != clock.Today) || await store.LatestSequenceAsync(cancellationToken) > _state.Sequence;
 
     private async Task<ServingState> BuildStateAsync(CancellationToken cancellationToken)
     {
@@ -102,7 +102,7 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, ILogge
             // Read before the snapshot: the snapshot then holds at least every write up to this number.
             long sequence = await store.LatestSequenceAsync(cancellationToken);
             // The snapshot serves credit classes and checks even before any model is trained.
-            var snapshot = await GraphSnapshotLoader.LoadAsync(store, cancellationToken: cancellationToken);
+            var snapshot = await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
             var analytics = GraphAnalytics.Compute(snapshot, cancellationToken: cancellationToken);
             var registry = new ModelRegistry(home);
             string? version = registry.ActiveVersion();

@@ -33,11 +33,15 @@ public static class CreditClassifier
         if (nonWarning.Count > CreditRules.MaxPenaltiesForDishonest) matches.Add(new RuleMatch(CreditRules.ManyPenalties, nonWarning));
         if (fines > CreditRules.MaxFinesForDishonest) matches.Add(new RuleMatch(CreditRules.LargeFines, nonWarning));
         if (stopOrRevoke.Count > 0) matches.Add(new RuleMatch(CreditRules.StopOrRevocation, stopOrRevoke));
+        if (ledger.EnterpriseStatusOf(enterprise) == EnterpriseStatus.Revoked) matches.Add(new RuleMatch(CreditRules.LicenceRevokedStatus, []));
         AddList(ledger, enterprise, ListType.AbnormalOperation, CreditRules.AbnormalList, matches);
+        AddInspections(ledger, enterprise, InspectionOutcome.Unreachable, CreditRules.InspectionUnreachable, matches);
         if (nonWarning.Count is > 0 and <= CreditRules.MaxPenaltiesForDishonest && fines <= CreditRules.MaxFinesForDishonest)
             matches.Add(new RuleMatch(CreditRules.FewPenalties, nonWarning));
         AddList(ledger, enterprise, ListType.DishonestJudgmentDebtor, CreditRules.DishonestDebtor, matches);
         if (warnings.Count > 0 && nonWarning.Count == 0) matches.Add(new RuleMatch(CreditRules.WarningsOnly, warnings));
+        AddInspections(ledger, enterprise, InspectionOutcome.EducationOnly, CreditRules.InspectionEducationOnly, matches);
+        AddInspections(ledger, enterprise, InspectionOutcome.CaseOpened, CreditRules.InspectionCaseOpened, matches);
         var breached = new List<string>();
         foreach (var commitment in ledger.CommitmentsOf(enterprise))
         {
@@ -56,6 +60,17 @@ public static class CreditClassifier
         var classes = new CreditClass[enterpriseCount];
         for (int e = 0; e < enterpriseCount; e++) classes[e] = Classify(ledger, e).Class;
         return classes;
+    }
+
+    // "No problem found" adds no rule: seed 001 says 信用风险分类不调整, the class stays what the other records make it.
+    private static void AddInspections(CreditLedger ledger, int enterprise, InspectionOutcome outcome, CreditRule rule, List<RuleMatch> matches)
+    {
+        List<string>? ids = null;
+        foreach (var inspection in ledger.InspectionsOf(enterprise))
+        {
+            if (inspection.Outcome == outcome && ledger.IsPublished(inspection)) (ids ??= []).Add(inspection.InspectionId);
+        }
+        if (ids is not null) matches.Add(new RuleMatch(rule, ids));
     }
 
     private static void AddList(CreditLedger ledger, int enterprise, ListType list, CreditRule rule, List<RuleMatch> matches)

@@ -10,15 +10,16 @@ public sealed record SourceQuality(
 
 /// <summary>
 /// Data quality per source (R56-R58): the "双公示" target is online publication within 7 working days of the
-/// decision. Working days here are Monday to Friday; public holidays are not modelled, which can only make a
-/// late record look on time.
+/// decision (「“双公示”信息自作出行政决定之日起 7 个工作日内上网公开」), counted on China's working-day calendar.
 /// </summary>
 public static class DataQualityReport
 {
     public const int PublicationWorkingDays = 7;
 
-    public static IReadOnlyList<SourceQuality> Build(IEnumerable<Penalty> penalties, IEnumerable<ListEntry> listEntries, IEnumerable<Commitment> commitments)
+    public static IReadOnlyList<SourceQuality> Build(
+        IEnumerable<Penalty> penalties, IEnumerable<ListEntry> listEntries, IEnumerable<Commitment> commitments, WorkingCalendar? calendar = null)
     {
+        calendar ??= WorkingCalendar.China;
         var sources = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
         Accumulator Source(string department) =>
             sources.TryGetValue(department, out var a) ? a : sources[department] = new Accumulator();
@@ -28,7 +29,7 @@ public static class DataQualityReport
             var a = Source(p.Department);
             a.Penalties++;
             a.Complete += IsComplete(p) ? 1 : 0;
-            if (WorkingDaysBetween(p.DecisionDate, p.PublicationDate) <= PublicationWorkingDays) a.OnTime++;
+            if (calendar.WorkingDaysBetween(p.DecisionDate, p.PublicationDate) <= PublicationWorkingDays) a.OnTime++;
             else a.Late++;
         }
         foreach (var l in listEntries)
@@ -48,17 +49,6 @@ public static class DataQualityReport
             Math.Round((double)s.Value.Complete / Math.Max(1, s.Value.Penalties + s.Value.ListEntries + s.Value.Commitments), 4),
             s.Value.Penalties == 0 ? null : Math.Round((double)s.Value.OnTime / s.Value.Penalties, 4),
             s.Value.Late)).ToList();
-    }
-
-    /// <summary>Working days after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
-    public static int WorkingDaysBetween(DateOnly from, DateOnly to)
-    {
-        int days = 0;
-        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
-        {
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) days++;
-        }
-        return days;
     }
 
     private static bool IsComplete(Penalty p) =>

@@ -12,7 +12,10 @@ public sealed class RecordHistory
 
     public IReadOnlyList<(Objection Objection, ObjectionOutcome? Outcome)> Objections => _objections;
 
-    /// <summary>Repaired, corrected or revoked when a repair or a decided objection withdrew the record, else null.</summary>
+    /// <summary>
+    /// Revoked or repaired when a revocation or a repair withdrew the record, else null. A correction does not
+    /// withdraw: seed 004 has erroneous information 更正或撤销, corrected or revoked, and only revocation removes it.
+    /// </summary>
     public RecordStatus? Withdrawal
     {
         get
@@ -20,11 +23,26 @@ public sealed class RecordHistory
             foreach (var (_, outcome) in _objections)
             {
                 if (outcome?.Result == ObjectionResult.Revoked) return RecordStatus.Revoked;
-                if (outcome?.Result == ObjectionResult.Corrected) return RecordStatus.Corrected;
             }
             return _repairs.Count > 0 ? RecordStatus.Repaired : null;
         }
     }
+
+    /// <summary>The latest decided correction (objections are sorted by filing), or null when none corrected the record.</summary>
+    public RecordCorrection? Correction
+    {
+        get
+        {
+            RecordCorrection? latest = null;
+            foreach (var (_, outcome) in _objections)
+            {
+                if (outcome is { Result: ObjectionResult.Corrected, Correction: { } correction }) latest = correction;
+            }
+            return latest;
+        }
+    }
+
+    public bool IsCorrected => _objections.Any(o => o.Outcome?.Result == ObjectionResult.Corrected);
 
     public bool IsContested => _objections.Any(o => o.Outcome is null);
 

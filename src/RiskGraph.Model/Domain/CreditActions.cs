@@ -12,8 +12,33 @@ public sealed record CreditRepair(
 /// <summary>An objection (异议) filed against a record; while it has no outcome, the record is contested.</summary>
 public sealed record Objection(string ObjectionId, string RecordId, string FiledBy, string Reason, DateTimeOffset FiledAt);
 
-/// <summary>The outcome of an objection: upheld (the record stands), corrected or revoked (both withdraw the record).</summary>
-public sealed record ObjectionOutcome(string ObjectionId, ObjectionResult Result, string DecidedBy, string Note, DateTimeOffset DecidedAt);
+/// <summary>
+/// The outcome of an objection: upheld (the record stands), corrected (the record stands at the corrected values of
+/// <paramref name="Correction"/>) or revoked (the record is withdrawn). Seed 004 says 更正或撤销: correcting is not deleting.
+/// </summary>
+public sealed record ObjectionOutcome(
+    string ObjectionId, ObjectionResult Result, string DecidedBy, string Note, DateTimeOffset DecidedAt, RecordCorrection? Correction = null);
+
+/// <summary>
+/// The corrected values of a record; a null value was not corrected. Penalties take kind, amount and both dates;
+/// list entries take the validity dates (a correction can set an end date, not remove one).
+/// </summary>
+public sealed record RecordCorrection(
+    PenaltyKind? Kind = null, double? Amount = null, DateOnly? DecisionDate = null, DateOnly? PublicationDate = null,
+    DateOnly? ValidFrom = null, DateOnly? ValidTo = null)
+{
+    public bool IsEmpty => Kind is null && Amount is null && DecisionDate is null && PublicationDate is null && ValidFrom is null && ValidTo is null;
+
+    public Penalty ApplyTo(Penalty penalty) => penalty with
+    {
+        Kind = Kind ?? penalty.Kind,
+        Amount = Amount ?? penalty.Amount,
+        DecisionDate = DecisionDate ?? penalty.DecisionDate,
+        PublicationDate = PublicationDate ?? penalty.PublicationDate,
+    };
+
+    public ListEntry ApplyTo(ListEntry entry) => entry with { ValidFrom = ValidFrom ?? entry.ValidFrom, ValidTo = ValidTo ?? entry.ValidTo };
+}
 
 /// <summary>A credit commitment (信用承诺) and whether it was kept.</summary>
 /// <param name="Matter">What was committed to, e.g. the approval item.</param>

@@ -31,7 +31,7 @@ public sealed class GraphSnapshot(
     /// <summary>Four-class credit class per enterprise id, from published records only.</summary>
     public CreditClass[] Classes { get; } = classes;
 
-    /// <summary>The day the records are evaluated on: the latest record date in the store.</summary>
+    /// <summary>The day the records are evaluated on: the serving clock's date, or the latest record date for offline runs.</summary>
     public DateOnly AsOf { get; } = asOf;
 
     public int EnterpriseCount => Ids.EnterpriseCount;

@@ -6,11 +6,13 @@ namespace RiskGraph.Model.Graph;
 
 /// <summary>
 /// Reads a store into a <see cref="GraphSnapshot"/>. Stores return rows ordered by key, so two stores holding the
-/// same data give identical snapshots.
+/// same data give identical snapshots. The API passes its clock's date as <c>asOf</c>; without one (training, bench
+/// on a historical dump) the records are evaluated on the latest record date in the store.
 /// </summary>
 public static class GraphSnapshotLoader
 {
-    public static async Task<GraphSnapshot> LoadAsync(IGraphStore store, DateOnly? asOf = null, CancellationToken cancellationToken = default)
+    public static async Task<GraphSnapshot> LoadAsync(
+        IGraphStore store, DateOnly? asOf = null, CancellationToken cancellationToken = default, PublicationPeriods? periods = null)
     {
         var enterprises = await ReadAsync<Enterprise>(store, cancellationToken);
         var persons = await ReadAsync<Person>(store, cancellationToken);
@@ -38,17 +40,22 @@ public static class GraphSnapshotLoader
         var ledger = new CreditLedger(
             enterprises.Count, uscc => Require(ids, uscc), day, penalties, listEntries,
             await ReadAsync<Commitment>(store, cancellationToken), await ReadAsync<CreditRepair>(store, cancellationToken),
-            await ReadAsync<Objection>(store, cancellationToken), await ReadAsync<ObjectionOutcome>(store, cancellationToken));
+            await ReadAsync<Objection>(store, cancellationToken), await ReadAsync<ObjectionOutcome>(store, cancellationToken),
+            periods, enterprises.Select(e => e.Status).ToArray(), await ReadAsync<Inspection>(store, cancellationToken));
 
-        // Only published records (not expired, repaired, corrected or revoked) reach features and scores.
+        // Only published records (not expired, repaired or revoked) reach features and scores, corrected ones at
+        // their corrected values, which is why they are read from the ledger rather than from the store's rows.
         var credit = new CreditProfile(enterprises.Count);
-        foreach (var p in penalties)
+        for (int e = 0; e < enterprises.Count; e++)
         {
-            if (ledger.IsPublished(p)) credit.AddPenalty(Require(ids, p.Uscc), p, day);
-        }
-        foreach (var l in listEntries)
-        {
-            if (ledger.IsPublished(l)) credit.AddListEntry(Require(ids, l.Uscc), l, day);
+            foreach (var p in ledger.PenaltiesOf(e))
+            {
+                if (ledger.IsPublished(p)) credit.AddPenalty(e, p, day);
+            }
+            foreach (var l in ledger.ListEntriesOf(e))
+            {
+                if (ledger.IsPublished(l)) credit.AddListEntry(e, l, day);
+            }
         }
         var classes = CreditClassifier.ClassifyAll(ledger, enterprises.Count);
 

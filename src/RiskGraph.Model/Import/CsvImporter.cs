@@ -42,6 +42,12 @@ public sealed class CsvImporter(IGraphStore store, PersonKeyHasher hasher, Impor
             ["commitment_id", "uscc", "type", "matter", "made_on", "fulfilment", "department"], ImportRowParsers.Commitment,
             c => c.CommitmentId, "commitment_id"),
         new ImportFile<RiskLabel>("labels.csv", ["uscc", "label"], ImportRowParsers.Label, l => l.Uscc, "uscc"),
+        new ImportFile<Inspection>("inspections.csv",
+            ["inspection_id", "uscc", "inspected_on", "outcome", "department", "inspectors"], SupervisionRowParsers.Inspection,
+            i => i.InspectionId, "inspection_id"),
+        new ImportFile<PersonListEntry>("person_list_entries.csv",
+            ["record_id", "id_number", "list_type", "valid_from", "valid_to", "department"], SupervisionRowParsers.PersonListEntry,
+            p => p.RecordId, "record_id"),
     ];
 
     /// <summary>Imports every known file present in <paramref name="folder"/>; at least enterprises.csv must be there or already stored.</summary>

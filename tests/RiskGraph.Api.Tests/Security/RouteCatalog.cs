@@ -31,6 +31,13 @@ public static class RouteCatalog
         ["GET /api/data-quality"] = RiskGraphPolicies.Analysis,
         ["GET /api/models"] = RiskGraphPolicies.Analysis,
         ["GET /api/changes"] = RiskGraphPolicies.Analysis,
+        ["GET /api/lists/{list_type}"] = RiskGraphPolicies.Analysis,
+        ["GET /api/indicators"] = RiskGraphPolicies.Analysis,
+        ["GET /api/enterprises/{uscc}/report"] = RiskGraphPolicies.Analysis,
+        ["POST /api/checks/persons"] = RiskGraphPolicies.Analysis,
+        ["POST /api/person-list-entries"] = RiskGraphPolicies.CreditWrites,
+        ["POST /api/inspections"] = RiskGraphPolicies.CreditWrites,
+        ["POST /api/inspections/plan"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/repairs"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/objections"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/objections/{objectionId}/outcome"] = RiskGraphPolicies.CreditWrites,
@@ -61,7 +68,7 @@ public static class RouteCatalog
     /// <summary>A request for the route that touches nothing: route values that exist (or are harmless), bodies that fail validation.</summary>
     public static HttpRequestMessage SampleRequest(RouteEntry route, string uscc)
     {
-        string path = route.Pattern.Replace("{uscc}", uscc).Replace("{objectionId}", "OB-none").Replace("{version}", "v999").Replace("{name}", "nobody");
+        string path = route.Pattern.Replace("{uscc}", uscc).Replace("{list_type}", "red_list").Replace("{objectionId}", "OB-none").Replace("{version}", "v999").Replace("{name}", "nobody");
         if (path == "/api/alerts") path += "?kind=cross_region&top=3";
         if (path == "/api/enterprises") path += "?query=" + uscc[..6];
         var request = new HttpRequestMessage(new HttpMethod(route.Method), path);

@@ -31,7 +31,8 @@ public sealed class SecuredApiFixture : IAsyncLifetime
         // An expiry in the past cannot be created, so the expired key is written as the store would hold it a day later.
         ExpiredKey = Factory.KeyFor(ApiRole.Admin, name: "expired-admin", expires: DateOnly.FromDateTime(DateTime.UtcNow));
         var expired = (await ApiKeyAdministration.ListAsync(Factory.Store)).Single(k => k.Name == "expired-admin");
-        await Factory.Store.UpsertAsync<ApiKey>([expired with { ExpiresOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)) }]);
+        // Long past, whatever day the test host's clock is set to.
+        await Factory.Store.UpsertAsync<ApiKey>([expired with { ExpiresOn = new DateOnly(2020, 1, 1) }]);
         RevokedKey = Factory.KeyFor(ApiRole.Admin, name: "revoked-admin");
         await ApiKeyAdministration.RevokeAsync(Factory.Store, "revoked-admin", DateTimeOffset.UtcNow);
         await Factory.Services.GetRequiredService<RiskGraph.Api.Security.ApiKeyRingProvider>().RefreshAsync(CancellationToken.None);

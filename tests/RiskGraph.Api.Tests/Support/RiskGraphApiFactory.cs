@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using RiskGraph.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using RiskGraph.Api.Security;
 using RiskGraph.Model.Security;
@@ -35,6 +37,13 @@ public sealed class RiskGraphApiFactory(
             builder.UseSetting($"RiskGraph:RateLimits:{bucket}:PerSecond", "1000000");
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            // Today is the generator's as-of day, so the generated records are as current as in a real service.
+            services.AddSingleton<TimeProvider>(new ShiftedClock(RiskGraph.Training.Synthetic.SyntheticOptions.DefaultAsOf));
+            // The key TrainedHome imported the generated persons with, so ID numbers resolve to the same persons.
+            services.AddSingleton(new RiskGraph.Model.Identity.PersonKeyHasher(new byte[32]));
+        });
     }
 
     protected override void ConfigureClient(HttpClient client)

@@ -15,13 +15,18 @@ public class CreditClassifierTests
     private static ListEntry List(int n, ListType type, int fromDaysAgo = 60, int? toDaysAgo = null) =>
         new($"L{n}", U, type, AsOf.AddDays(-fromDaysAgo), toDaysAgo is null ? null : AsOf.AddDays(-toDaysAgo.Value), "市场监管局");
 
+    private static Inspection Insp(InspectionOutcome outcome, int daysAgo = 20) =>
+        new("I1", U, AsOf.AddDays(-daysAgo), outcome, "市场监管局", "张三,李四");
+
     private static Penalty[] Fines(int count, double each) => Enumerable.Range(1, count).Select(i => Pen(i, PenaltyKind.Fine, each)).ToArray();
 
     private static CreditClassification Classify(
         Penalty[]? penalties = null, ListEntry[]? lists = null, Commitment[]? commitments = null,
-        CreditRepair[]? repairs = null, Objection[]? objections = null, ObjectionOutcome[]? outcomes = null)
+        CreditRepair[]? repairs = null, Objection[]? objections = null, ObjectionOutcome[]? outcomes = null,
+        EnterpriseStatus status = EnterpriseStatus.InBusiness, Inspection[]? inspections = null)
     {
-        var ledger = new CreditLedger(1, _ => 0, AsOf, penalties ?? [], lists ?? [], commitments ?? [], repairs ?? [], objections ?? [], outcomes ?? []);
+        var ledger = new CreditLedger(1, _ => 0, AsOf, penalties ?? [], lists ?? [], commitments ?? [], repairs ?? [], objections ?? [], outcomes ?? [],
+            statuses: [status], inspections: inspections);
         return CreditClassifier.Classify(ledger, 0);
     }
 
@@ -53,7 +58,15 @@ public class CreditClassifierTests
         { "repaired fine", Classify(Fines(1, 100), repairs: [new("R1", "P1", RepairMethod.CreditReport, "市场监管局", "整改完毕", When)]), CreditClass.Good, "green.no_negative_records" },
         { "contested fine still stands", Classify(Fines(1, 100), objections: [new("O1", "P1", "企业", "金额有误", When)]), CreditClass.Dishonest, "red.up_to_5_penalties" },
         { "objection upheld", Classify(Fines(1, 100), objections: [new("O1", "P1", "企业", "x", When)], outcomes: [new("O1", ObjectionResult.Upheld, "市场监管局", "维持", When.AddDays(3))]), CreditClass.Dishonest, "red.up_to_5_penalties" },
-        { "objection corrected", Classify(Fines(1, 100), objections: [new("O1", "P1", "企业", "x", When)], outcomes: [new("O1", ObjectionResult.Corrected, "市场监管局", "更正", When.AddDays(3))]), CreditClass.Good, "green.no_negative_records" },
+        { "objection corrected without new values: the record still counts", Classify(Fines(1, 100), objections: [new("O1", "P1", "企业", "x", When)], outcomes: [new("O1", ObjectionResult.Corrected, "市场监管局", "更正", When.AddDays(3))]), CreditClass.Dishonest, "red.up_to_5_penalties" },
+        // Seed 001: 「检查结果将自动公示,并影响信用风险分类」 — the four inspection outcomes.
+        { "inspection found no problem", Classify(inspections: [Insp(InspectionOutcome.NoProblem)]), CreditClass.Good, "green.no_negative_records" },
+        { "inspection: education only", Classify(inspections: [Insp(InspectionOutcome.EducationOnly)]), CreditClass.Warning, "yellow.inspection_education_only" },
+        { "inspection: not reachable", Classify(inspections: [Insp(InspectionOutcome.Unreachable)]), CreditClass.Dishonest, "red.inspection_unreachable" },
+        { "inspection: case opened", Classify(inspections: [Insp(InspectionOutcome.CaseOpened)]), CreditClass.Warning, "yellow.inspection_case_opened" },
+        { "inspection: case opened, then fined", Classify(Fines(1, 100), inspections: [Insp(InspectionOutcome.CaseOpened)]), CreditClass.Dishonest, "red.up_to_5_penalties" },
+        { "inspection older than the period", Classify(inspections: [Insp(InspectionOutcome.Unreachable, 4 * 365)]), CreditClass.Good, "green.no_negative_records" },
+        { "business licence revoked (status)", Classify(status: EnterpriseStatus.Revoked), CreditClass.SeriouslyDishonest, "black.business_licence_revoked" },
         { "objection revoked the list entry", Classify(lists: [List(1, ListType.SeriousViolation)], objections: [new("O1", "L1", "企业", "x", When)], outcomes: [new("O1", ObjectionResult.Revoked, "市场监管局", "撤销", When.AddDays(3))]), CreditClass.Good, "green.no_negative_records" },
     };
 

@@ -120,7 +120,24 @@ internal static class ContractData
 
     public static readonly ObjectionOutcome[] ObjectionOutcomes =
     [
-        new("OB-0001", ObjectionResult.Corrected, "北京市税务局", "更正处罚金额", new DateTimeOffset(2023, 2, 10, 16, 45, 30, TimeSpan.FromHours(8))),
+        // A correction with every value a penalty takes, an amount with a fraction (it must read back bit for bit).
+        new("OB-0001", ObjectionResult.Corrected, "北京市税务局", "更正处罚金额", new DateTimeOffset(2023, 2, 10, 16, 45, 30, TimeSpan.FromHours(8)),
+            new RecordCorrection(PenaltyKind.Fine, 12_345.67, new DateOnly(2022, 5, 6), new DateOnly(2022, 5, 10))),
+        new("OB-0002", ObjectionResult.Corrected, "最高人民法院", "更正失信期限", new DateTimeOffset(2024, 7, 1, 8, 0, 0, TimeSpan.Zero),
+            new RecordCorrection(ValidFrom: new DateOnly(2024, 1, 2), ValidTo: new DateOnly(2025, 1, 1))),
+    ];
+
+    public static readonly Inspection[] Inspections =
+    [
+        new("IN-0002", E1, new DateOnly(2025, 3, 4), InspectionOutcome.Unreachable, "上海市市场监督管理局", "执法员甲,执法员乙", "登记住所无法联系", "PLAN-2025-03"),
+        new("IN-0001", E0, new DateOnly(2025, 1, 2), InspectionOutcome.NoProblem, "上海市浦东新区市场监督管理局", "王五,赵六"),
+    ];
+
+    // Keyed by the hash of the ID number; the second person is in no enterprise's graph.
+    public static readonly PersonListEntry[] PersonListEntries =
+    [
+        new("PL-0002", Hasher.KeyOf("11010519491231002X"), PersonListType.RestrictedExecutive, new DateOnly(2024, 2, 1), new DateOnly(2027, 1, 31), "市场监督管理局"),
+        new("PL-0001", P0.PersonKey, PersonListType.DishonestJudgmentDebtor, new DateOnly(2025, 5, 6), null, "上海市浦东新区人民法院", "最高人民法院关于公布失信被执行人名单信息的若干规定"),
     ];
 
     /// <summary>Writes every record type, entities before what refers to them, one upsert per type (as the importer does).</summary>
@@ -140,6 +157,8 @@ internal static class ContractData
         await store.UpsertAsync(CreditRepairs);
         await store.UpsertAsync(Objections);
         await store.UpsertAsync(ObjectionOutcomes);
+        await store.UpsertAsync(Inspections);
+        await store.UpsertAsync(PersonListEntries);
     }
 
     /// <summary>What ReadAllAsync must return: the rows in the embedded store's key order (ordinal, like SQLite's BINARY).</summary>
@@ -168,4 +187,8 @@ internal static class ContractData
     private static string Code(string region, string organisation) => Uscc.Compose('9', '1', region, organisation);
 
     private static Person MakePerson(string idNumber, string name) => new(Hasher.KeyOf(idNumber), name, PersonKeyHasher.Mask(idNumber));
+
+    public static IReadOnlyList<Inspection> SortedInspections => Inspections.OrderBy(i => i.InspectionId, StringComparer.Ordinal).ToList();
+
+    public static IReadOnlyList<PersonListEntry> SortedPersonListEntries => PersonListEntries.OrderBy(l => l.RecordId, StringComparer.Ordinal).ToList();
 }

@@ -87,7 +87,8 @@ public abstract partial class GraphStoreContractTests : IAsyncLifetime
         var entry = ListEntries[1] with { ValidTo = null, Uscc = E7 };
         var label = RiskLabels[0] with { Risky = true };
         var commitment = Commitments[2] with { Uscc = E5, Fulfilment = Fulfilment.Fulfilled };
-        var outcome = ObjectionOutcomes[0] with { Result = ObjectionResult.Upheld, DecidedAt = ObjectionOutcomes[0].DecidedAt.AddDays(1) };
+        // Replacing a corrected outcome by one without a correction must clear the corrected values in both stores.
+        var outcome = ObjectionOutcomes[0] with { Result = ObjectionResult.Upheld, DecidedAt = ObjectionOutcomes[0].DecidedAt.AddDays(1), Correction = null };
 
         await store.UpsertAsync([enterprise, cleared]);
         await store.UpsertAsync([share]);
@@ -107,7 +108,7 @@ public abstract partial class GraphStoreContractTests : IAsyncLifetime
             ListEntries = Replace(ContractData.SortedListEntries, l => l.RecordId == entry.RecordId ? entry : l),
             RiskLabels = Replace(ContractData.SortedRiskLabels, l => l.Uscc == label.Uscc ? label : l),
             Commitments = Replace(ContractData.SortedCommitments, c => c.CommitmentId == commitment.CommitmentId ? commitment : c),
-            ObjectionOutcomes = [outcome],
+            ObjectionOutcomes = [outcome, ObjectionOutcomes[1]],
         };
         await StoreAssert.HoldsAsync(store, expected);
     }

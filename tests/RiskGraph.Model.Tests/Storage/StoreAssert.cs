@@ -33,6 +33,8 @@ internal static class StoreAssert
         await EqualRowsAsync(store, expected.CreditRepairs);
         await EqualRowsAsync(store, expected.Objections);
         await EqualRowsAsync(store, expected.ObjectionOutcomes);
+        await EqualRowsAsync(store, expected.Inspections);
+        await EqualRowsAsync(store, expected.PersonListEntries);
     }
 
     public static async Task EqualRowsAsync<T>(IGraphStore store, IReadOnlyList<T> expected) where T : class
@@ -120,14 +122,20 @@ internal sealed record StoreContents(
     IReadOnlyList<Commitment> Commitments,
     IReadOnlyList<CreditRepair> CreditRepairs,
     IReadOnlyList<Objection> Objections,
-    IReadOnlyList<ObjectionOutcome> ObjectionOutcomes)
+    IReadOnlyList<ObjectionOutcome> ObjectionOutcomes,
+    IReadOnlyList<Inspection>? InspectionRows = null,
+    IReadOnlyList<PersonListEntry>? PersonListRows = null)
 {
+    public IReadOnlyList<Inspection> Inspections => InspectionRows ?? [];
+
+    public IReadOnlyList<PersonListEntry> PersonListEntries => PersonListRows ?? [];
+
     public static StoreContents OfContractData => new(
         ContractData.SortedEnterprises, ContractData.SortedPersons, ContractData.SortedLegalRepresentatives,
         ContractData.SortedExecutives, ContractData.SortedShareholdings, ContractData.SortedSupplyLinks,
         ContractData.SortedGuarantees, ContractData.SortedPenalties, ContractData.SortedListEntries, ContractData.SortedRiskLabels,
         ContractData.SortedCommitments, ContractData.SortedCreditRepairs, ContractData.SortedObjections,
-        ContractData.SortedObjectionOutcomes);
+        ContractData.SortedObjectionOutcomes, ContractData.SortedInspections, ContractData.SortedPersonListEntries);
 }
 
 /// <summary>A folder under the system temp folder, deleted with everything in it on disposal.</summary>

@@ -100,7 +100,8 @@ internal static class Neo4jCreditActionMappings
         Upsert = $$"""
             UNWIND $rows AS r
             MERGE (x:ObjectionOutcome {objection_id: r.objection_id})
-            SET {{Neo4jCypherText.Sets("x", "result", "decided_by", "note", "decided_at")}}
+            SET {{Neo4jCypherText.Sets("x", "result", "decided_by", "note", "decided_at", "corrected_kind", "corrected_amount",
+                "corrected_decision_date", "corrected_publication_date", "corrected_valid_from", "corrected_valid_to")}}
             RETURN count(*), 0
             """,
         WriteRow = (w, o) =>
@@ -110,12 +111,34 @@ internal static class Neo4jCreditActionMappings
             w.WriteString("decided_by", o.DecidedBy);
             w.WriteString("note", o.Note);
             WriteInstant(w, "decided_at", o.DecidedAt);
+            // Null properties are not stored by Neo4j, so an outcome without a correction has none of these.
+            if (o.Correction?.Kind is { } kind) w.WriteString("corrected_kind", kind.Name());
+            else w.WriteNull("corrected_kind");
+            if (o.Correction?.Amount is { } amount) WriteFloat(w, "corrected_amount", amount);
+            else w.WriteNull("corrected_amount");
+            WriteDate(w, "corrected_decision_date", o.Correction?.DecisionDate);
+            WriteDate(w, "corrected_publication_date", o.Correction?.PublicationDate);
+            WriteDate(w, "corrected_valid_from", o.Correction?.ValidFrom);
+            WriteDate(w, "corrected_valid_to", o.Correction?.ValidTo);
         },
         Match = "MATCH (x:ObjectionOutcome)",
-        Columns = ["x.objection_id", "x.result", "x.decided_by", "x.note", "x.decided_at"],
+        Columns =
+        [
+            "x.objection_id", "x.result", "x.decided_by", "x.note", "x.decided_at", "x.corrected_kind", "x.corrected_amount",
+            "x.corrected_decision_date", "x.corrected_publication_date", "x.corrected_valid_from", "x.corrected_valid_to",
+        ],
         Keys = ["x.objection_id"],
-        ReadRow = r => new ObjectionOutcome(Text(r[0]), Neo4jMappings.ParseObjection(Text(r[1])), Text(r[2]), Text(r[3]), Instant(r[4])),
+        ReadRow = r => new ObjectionOutcome(Text(r[0]), Neo4jMappings.ParseObjection(Text(r[1])), Text(r[2]), Text(r[3]), Instant(r[4]),
+            ReadCorrection(r)),
         KeyOf = o => [o.ObjectionId],
         Count = "MATCH (x:ObjectionOutcome) RETURN count(x)",
     };
+
+    private static RecordCorrection? ReadCorrection(System.Text.Json.JsonElement r)
+    {
+        var correction = new RecordCorrection(
+            NullableText(r[5]) is { } kind ? Neo4jMappings.ParsePenalty(kind) : null, NullableFloat(r[6]), NullableDate(r[7]),
+            NullableDate(r[8]), NullableDate(r[9]), NullableDate(r[10]));
+        return correction.IsEmpty ? null : correction;
+    }
 }

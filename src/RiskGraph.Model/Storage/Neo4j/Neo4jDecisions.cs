@@ -42,7 +42,8 @@ internal static class Neo4jDecisions
     private static readonly string OutcomeWrite = $$"""
         WITH $r AS r
         MERGE (x:ObjectionOutcome {objection_id: r.objection_id})
-        ON CREATE SET {{Neo4jCypherText.Sets("x", "result", "decided_by", "note", "decided_at")}}, x._created_by = $token
+        ON CREATE SET {{Neo4jCypherText.Sets("x", "result", "decided_by", "note", "decided_at", "corrected_kind", "corrected_amount",
+                "corrected_decision_date", "corrected_publication_date", "corrected_valid_from", "corrected_valid_to")}}, x._created_by = $token
         WITH x, coalesce(x._created_by = $token, false) AS appended
         REMOVE x._created_by
         RETURN appended

@@ -117,6 +117,8 @@ internal static class Neo4jMappings
         [typeof(SupplyLink)] = Neo4jRelationMappings.SupplyLink,
         [typeof(Guarantee)] = Neo4jRelationMappings.Guarantee,
         [typeof(Commitment)] = Neo4jCreditActionMappings.Commitment,
+        [typeof(Inspection)] = Neo4jInspectionMapping.Inspection,
+        [typeof(PersonListEntry)] = Neo4jInspectionMapping.PersonListEntry,
         [typeof(CreditRepair)] = Neo4jCreditActionMappings.CreditRepair,
         [typeof(Objection)] = Neo4jCreditActionMappings.Objection,
         [typeof(ObjectionOutcome)] = Neo4jCreditActionMappings.ObjectionOutcome,
@@ -133,6 +135,8 @@ internal static class Neo4jMappings
     public static PenaltyKind ParsePenalty(string text) => DomainNames.TryParse(text, out PenaltyKind v) ? v : throw Corrupt(text);
     public static ListType ParseList(string text) => DomainNames.TryParse(text, out ListType v) ? v : throw Corrupt(text);
 
+    public static PersonListType ParsePersonList(string text) => DomainNames.TryParse(text, out PersonListType v) ? v : throw Corrupt(text);
+    public static InspectionOutcome ParseInspection(string text) => DomainNames.TryParse(text, out InspectionOutcome v) ? v : throw Corrupt(text);
     public static CommitmentType ParseCommitment(string text) => DomainNames.TryParse(text, out CommitmentType v) ? v : throw Corrupt(text);
     public static Fulfilment ParseFulfilment(string text) => DomainNames.TryParse(text, out Fulfilment v) ? v : throw Corrupt(text);
     public static RepairMethod ParseRepair(string text) => DomainNames.TryParse(text, out RepairMethod v) ? v : throw Corrupt(text);

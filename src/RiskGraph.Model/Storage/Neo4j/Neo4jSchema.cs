@@ -23,6 +23,8 @@ internal static class Neo4jSchema
         ("api_key_key_id", "ApiKey", "key_id"),
         // The guard that lets a record be repaired once (see Neo4jDecisions).
         ("repaired_record_record_id", "RepairedRecord", "record_id"),
+        ("inspection_inspection_id", "Inspection", "inspection_id"),
+        ("person_list_entry_record_id", "PersonListEntry", "record_id"),
     ];
 
     private static readonly (string Name, string Label, string Property)[] Indexes =

@@ -30,11 +30,11 @@ public sealed class SqliteGraphStore : IGraphStore
         // WAL lets readers proceed during an import; NORMAL sync is safe against corruption in WAL mode.
         command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;" + SqliteSchema.CreateSql;
         await command.ExecuteNonQueryAsync(cancellationToken);
-        foreach (var (table, column) in SqliteSchema.AddedColumns)
+        foreach (var (table, column, type) in SqliteSchema.AddedColumns)
         {
             command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
             if ((long)(await command.ExecuteScalarAsync(cancellationToken))! > 0) continue;
-            command.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} TEXT";
+            command.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -56,12 +56,21 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS objection_record ON objection (record_id);
         CREATE TABLE IF NOT EXISTS objection_outcome (
             objection_id TEXT PRIMARY KEY, result TEXT NOT NULL, decided_by TEXT NOT NULL, note TEXT NOT NULL,
-            decided_at TEXT NOT NULL) WITHOUT ROWID;
+            decided_at TEXT NOT NULL, corrected_kind TEXT, corrected_amount REAL, corrected_decision_date TEXT,
+            corrected_publication_date TEXT, corrected_valid_from TEXT, corrected_valid_to TEXT) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS change_log (
             seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, record_type TEXT NOT NULL, rows INTEGER NOT NULL, keys TEXT);
         CREATE TABLE IF NOT EXISTS api_key (
             name TEXT PRIMARY KEY, key_id TEXT NOT NULL UNIQUE, secret_hash TEXT NOT NULL, role TEXT NOT NULL,
             department TEXT NOT NULL, region_scope TEXT, created_at TEXT NOT NULL, expires_on TEXT, revoked_at TEXT) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS inspection (
+            inspection_id TEXT PRIMARY KEY, uscc TEXT NOT NULL, inspected_on TEXT NOT NULL, outcome TEXT NOT NULL,
+            department TEXT NOT NULL, inspectors TEXT NOT NULL, note TEXT, plan_id TEXT) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS inspection_uscc ON inspection (uscc);
+        CREATE TABLE IF NOT EXISTS person_list_entry (
+            record_id TEXT PRIMARY KEY, person_key TEXT NOT NULL, list_type TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT,
+            department TEXT NOT NULL, legal_basis TEXT) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS person_list_entry_person ON person_list_entry (person_key);
         """;
 
     private static readonly Dictionary<Type, object> Tables = new()
@@ -130,10 +139,15 @@ internal static class SqliteSchema
             o => [o.ObjectionId, o.RecordId, o.FiledBy, o.Reason, SqliteValues.Instant(o.FiledAt)],
             r => new Objection(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.ReadInstant(4))),
         [typeof(ObjectionOutcome)] = new SqliteTable<ObjectionOutcome>(
-            "objection_outcome", ["objection_id", "result", "decided_by", "note", "decided_at"], ["objection_id"],
-            o => [o.ObjectionId, o.Result.Name(), o.DecidedBy, o.Note, SqliteValues.Instant(o.DecidedAt)],
+            "objection_outcome",
+            ["objection_id", "result", "decided_by", "note", "decided_at", "corrected_kind", "corrected_amount", "corrected_decision_date",
+             "corrected_publication_date", "corrected_valid_from", "corrected_valid_to"], ["objection_id"],
+            o => [o.ObjectionId, o.Result.Name(), o.DecidedBy, o.Note, SqliteValues.Instant(o.DecidedAt),
+                  SqliteValues.Text(o.Correction?.Kind?.Name()), o.Correction?.Amount is { } amount ? amount : DBNull.Value,
+                  SqliteValues.Date(o.Correction?.DecisionDate), SqliteValues.Date(o.Correction?.PublicationDate),
+                  SqliteValues.Date(o.Correction?.ValidFrom), SqliteValues.Date(o.Correction?.ValidTo)],
             r => new ObjectionOutcome(r.GetString(0), Parse<ObjectionResult>(r.GetString(1), DomainNames.TryParse), r.GetString(2),
-                  r.GetString(3), r.ReadInstant(4)),
+                  r.GetString(3), r.ReadInstant(4), ReadCorrection(r)),
             onceColumn: "objection_id"),
         [typeof(ApiKey)] = new SqliteTable<ApiKey>(
             "api_key", ["name", "key_id", "secret_hash", "role", "department", "region_scope", "created_at", "expires_on", "revoked_at"], ["name"],
@@ -141,16 +155,42 @@ internal static class SqliteSchema
                   SqliteValues.Date(k.ExpiresOn), k.RevokedAt is { } at ? SqliteValues.Instant(at) : DBNull.Value],
             r => new ApiKey(r.GetString(0), r.GetString(1), r.GetString(2), Parse<ApiRole>(r.GetString(3), ApiRoles.TryParse), r.GetString(4),
                   r.ReadNullableText(5), r.ReadInstant(6), r.ReadNullableDate(7), r.IsDBNull(8) ? null : r.ReadInstant(8))),
+        [typeof(Inspection)] = new SqliteTable<Inspection>(
+            "inspection", ["inspection_id", "uscc", "inspected_on", "outcome", "department", "inspectors", "note", "plan_id"], ["inspection_id"],
+            i => [i.InspectionId, i.Uscc, SqliteValues.Date(i.InspectedOn), i.Outcome.Name(), i.Department, i.Inspectors,
+                  SqliteValues.Text(i.Note), SqliteValues.Text(i.PlanId)],
+            r => new Inspection(r.GetString(0), r.GetString(1), r.ReadDate(2), Parse<InspectionOutcome>(r.GetString(3), DomainNames.TryParse),
+                  r.GetString(4), r.GetString(5), r.ReadNullableText(6), r.ReadNullableText(7))),
+        [typeof(PersonListEntry)] = new SqliteTable<PersonListEntry>(
+            "person_list_entry", ["record_id", "person_key", "list_type", "valid_from", "valid_to", "department", "legal_basis"], ["record_id"],
+            l => [l.RecordId, l.PersonKey, l.ListType.Name(), SqliteValues.Date(l.ValidFrom), SqliteValues.Date(l.ValidTo), l.Department,
+                  SqliteValues.Text(l.LegalBasis)],
+            r => new PersonListEntry(r.GetString(0), r.GetString(1), Parse<PersonListType>(r.GetString(2), DomainNames.TryParse), r.ReadDate(3),
+                  r.ReadNullableDate(4), r.GetString(5), r.ReadNullableText(6))),
     };
 
     /// <summary>Columns added after a table's first release: stores created before them get them on initialisation.</summary>
-    public static readonly (string Table, string Column)[] AddedColumns =
-        [("penalty", "catalogue_item"), ("list_entry", "legal_basis"), ("list_entry", "catalogue_item")];
+    public static readonly (string Table, string Column, string Type)[] AddedColumns =
+    [
+        ("penalty", "catalogue_item", "TEXT"), ("list_entry", "legal_basis", "TEXT"), ("list_entry", "catalogue_item", "TEXT"),
+        ("objection_outcome", "corrected_kind", "TEXT"), ("objection_outcome", "corrected_amount", "REAL"),
+        ("objection_outcome", "corrected_decision_date", "TEXT"), ("objection_outcome", "corrected_publication_date", "TEXT"),
+        ("objection_outcome", "corrected_valid_from", "TEXT"), ("objection_outcome", "corrected_valid_to", "TEXT"),
+    ];
 
     public static SqliteTable<T> For<T>() where T : class =>
         Tables.TryGetValue(typeof(T), out object? table)
             ? (SqliteTable<T>)table
             : throw new NotSupportedException($"{typeof(T).Name} is not stored in the embedded store.");
+
+    // Outcomes stored before corrections carried values read back with none (all columns null).
+    private static RecordCorrection? ReadCorrection(Microsoft.Data.Sqlite.SqliteDataReader r)
+    {
+        var correction = new RecordCorrection(
+            r.IsDBNull(5) ? null : ParsePenalty(r.GetString(5)), r.IsDBNull(6) ? null : r.GetDouble(6), r.ReadNullableDate(7),
+            r.ReadNullableDate(8), r.ReadNullableDate(9), r.ReadNullableDate(10));
+        return correction.IsEmpty ? null : correction;
+    }
 
     private static EnterpriseStatus ParseStatus(string text) => DomainNames.TryParse(text, out EnterpriseStatus v) ? v : throw Corrupt(text);
     private static HolderKind ParseHolder(string text) => DomainNames.TryParse(text, out HolderKind v) ? v : throw Corrupt(text);

@@ -44,7 +44,7 @@ app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Analysis).AddEndpointFil
     .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi().MapChangesApi()
     .MapPublicationApi().MapReportApi().MapPersonsApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.CreditWrites)
-    .MapCreditWritesApi().MapInspectionsApi().MapPersonListWritesApi();
+    .MapCreditWritesApi().MapInspectionsApi().MapPersonListWritesApi().MapIngestionApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Administration)
     .MapModelAdministrationApi().MapAdministrationApi();
 

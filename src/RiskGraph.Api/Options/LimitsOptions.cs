@@ -28,9 +28,13 @@ public sealed class AuditOptions
 {
     public const string SectionName = "RiskGraph:Audit";
 
-    /// <summary>How long the first entry of a group waits for others (milliseconds).</summary>
+    /// <summary>
+    /// How long the first entry of a group waits for others (milliseconds). 0, the default, commits whatever queued
+    /// while the previous group was committing: under load groups form by themselves, and an idle service adds no
+    /// wait. A timer window costs at least a millisecond on most systems, which would bound 32 callers to ~30,000/s.
+    /// </summary>
     [Range(0, 100)]
-    public double GroupCommitWindowMs { get; set; } = 1;
+    public double GroupCommitWindowMs { get; set; }
 
     [Range(1, 100_000)]
     public int GroupCommitMaxEntries { get; set; } = 512;

@@ -4,7 +4,7 @@ using RiskGraph.Model.Domain;
 namespace RiskGraph.Model.Import;
 
 /// <summary>One data row; each getter parses a field or throws an <see cref="ImportException"/> naming it.</summary>
-internal readonly struct CsvRow(CsvTable table, int line, string[] fields)
+internal readonly struct CsvRow(IRowSource table, int line, string[] fields)
 {
     public int Line => line;
 

@@ -6,7 +6,7 @@ namespace RiskGraph.Model.Import;
 /// name, so their order is free; every error names file, line and column (the 1-based field number).
 /// An empty file and a header-only file mean the same: no rows. Blank lines are skipped.
 /// </summary>
-internal sealed class CsvTable : IDisposable
+internal sealed class CsvTable : IRowSource, IDisposable
 {
     private readonly CsvLineReader _reader;
     private readonly CsvFields _fields;

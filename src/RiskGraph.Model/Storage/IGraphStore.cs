@@ -23,6 +23,13 @@ public interface IGraphStore : IAsyncDisposable
     Task<long> UpsertAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
         where T : class;
 
+    /// <summary>
+    /// Writes several record types in one transaction, each as <see cref="UpsertAsync{T}"/> would (one change-feed entry
+    /// per type): all rows are stored or none. Returns the last sequence (the latest one when every set is empty).
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The store is busy, locked or unreachable; nothing was stored.</exception>
+    Task<long> UpsertManyAsync(IReadOnlyList<RowSet> sets, CancellationToken cancellationToken = default);
+
     /// <summary>The sequence number of the last committed write, 0 for a store never written.</summary>
     Task<long> LatestSequenceAsync(CancellationToken cancellationToken = default);
 

@@ -39,6 +39,7 @@ public static class RouteCatalog
         ["POST /api/inspections"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/inspections/plan"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/repairs"] = RiskGraphPolicies.CreditWrites,
+        ["POST /api/records"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/objections"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/objections/{objectionId}/outcome"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/models/{version}/activate"] = RiskGraphPolicies.Administration,

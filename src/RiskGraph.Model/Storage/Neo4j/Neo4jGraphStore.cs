@@ -178,6 +178,60 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         // Disposing an uncommitted transaction rolls it back; that happens before any exception leaves this method.
         await using var transaction = await _client.BeginTransactionAsync(cancellationToken);
+        await RunRowsAsync(transaction, mapping, rows, progress, cancellationToken);
+        // The change entry is written by the commit request itself: it exists exactly when the rows do.
+        var committed = await transaction.CommitAsync([ChangeOf(mapping, rows)], cancellationToken);
+        return Neo4jJson.Integer(committed[0].Rows[0][0]);
+    }
+
+    public async Task<long> UpsertManyAsync(IReadOnlyList<RowSet> sets, CancellationToken cancellationToken = default)
+    {
+        if (sets.All(s => s.Count == 0)) return await LatestSequenceAsync(cancellationToken);
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await using var transaction = await _client.BeginTransactionAsync(cancellationToken);
+                var writer = new TransactionWriter(this, transaction);
+                long sequence = 0;
+                foreach (var set in sets)
+                {
+                    if (set.Count > 0) sequence = await set.WriteWithAsync(writer, cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken: cancellationToken);
+                return sequence;
+            }
+            catch (Neo4jException e) when (e.IsTransient && attempt < _options.MaxRetries)
+            {
+                await Task.Delay(_client.RetryDelay(attempt + 1), cancellationToken);
+            }
+            catch (Neo4jException e) when (e.Code is Neo4jException.UnavailableCode or Neo4jException.TimeoutCode || e.IsTransient)
+            {
+                throw new StoreUnavailableException($"The Neo4j store cannot be written now ({e.Message.TrimEnd('.')}); nothing was stored.", e);
+            }
+        }
+    }
+
+    // Rows and their change entry inside a transaction that commits several types at once.
+    private sealed class TransactionWriter(Neo4jGraphStore store, Neo4jTransaction transaction) : IRowSetWriter
+    {
+        public async Task<long> WriteAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+        {
+            var mapping = Neo4jMappings.For<T>();
+            var unique = LastPerKey(mapping, rows);
+            await store.RunRowsAsync(transaction, mapping, unique, null, cancellationToken);
+            var appended = await transaction.RunAsync([ChangeOf(mapping, unique)], cancellationToken);
+            return Neo4jJson.Integer(appended[0].Rows[0][0]);
+        }
+    }
+
+    private static Neo4jStatement ChangeOf<T>(Neo4jMapping<T> mapping, IReadOnlyList<T> rows) where T : class =>
+        Neo4jChangeFeed.Append(typeof(T).Name, rows.Count, StoreChange.KeysOf(rows, r => string.Join('|', mapping.KeyOf(r))));
+
+    private async Task RunRowsAsync<T>(
+        Neo4jTransaction transaction, Neo4jMapping<T> mapping, IReadOnlyList<T> rows, IProgress<int>? progress, CancellationToken cancellationToken)
+        where T : class
+    {
         for (int start = 0; start < rows.Count; start += _options.BatchSize)
         {
             int count = Math.Min(_options.BatchSize, rows.Count - start);
@@ -194,10 +248,6 @@ public sealed class Neo4jGraphStore : IGraphStore
                 throw new InvalidDataException($"Neo4j wrote {written} of the {count} {typeof(T).Name} rows {start + 1}-{start + count}; nothing of this upsert was stored.");
             if (start + count < rows.Count) progress?.Report(start + count);
         }
-        // The change entry is written by the commit request itself: it exists exactly when the rows do.
-        var committed = await transaction.CommitAsync([Neo4jChangeFeed.Append(typeof(T).Name, rows.Count, StoreChange.KeysOf(rows, r => string.Join('|', mapping.KeyOf(r))))],
-            cancellationToken);
-        return Neo4jJson.Integer(committed[0].Rows[0][0]);
     }
 
     /// <summary>

@@ -54,10 +54,48 @@ public sealed class SqliteGraphStore : IGraphStore
 
     private async Task<long> WriteAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress, CancellationToken cancellationToken) where T : class
     {
-        var table = SqliteSchema.For<T>();
         await using var connection = await OpenAsync(cancellationToken);
         // IMMEDIATE takes the write lock at once, so a busy store is found before any row is written.
         await using var transaction = connection.BeginTransaction(deferred: false);
+        long sequence = await WriteRowsAsync(connection, transaction, rows, progress, cancellationToken);
+        // Nothing is visible to readers until this commit; disposing an uncommitted transaction rolls it back.
+        await transaction.CommitAsync(cancellationToken);
+        progress?.Report(rows.Count);
+        return sequence;
+    }
+
+    public async Task<long> UpsertManyAsync(IReadOnlyList<RowSet> sets, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var writer = new TransactionWriter(this, connection, transaction);
+            long sequence = await SqliteChangeLog.LatestAsync(connection, transaction, cancellationToken);
+            foreach (var set in sets)
+            {
+                if (set.Count > 0) sequence = await set.WriteWithAsync(writer, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return sequence;
+        }
+        catch (SqliteException e) when (IsUnavailable(e))
+        {
+            throw new StoreUnavailableException($"The embedded store cannot be written now ({e.Message.TrimEnd('.')}); nothing was stored.", e);
+        }
+    }
+
+    private sealed class TransactionWriter(SqliteGraphStore store, SqliteConnection connection, SqliteTransaction transaction) : IRowSetWriter
+    {
+        public Task<long> WriteAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class =>
+            store.WriteRowsAsync(connection, transaction, rows, null, cancellationToken);
+    }
+
+    private async Task<long> WriteRowsAsync<T>(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<T> rows, IProgress<int>? progress, CancellationToken cancellationToken)
+        where T : class
+    {
+        var table = SqliteSchema.For<T>();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = table.UpsertSql;
@@ -73,13 +111,9 @@ public sealed class SqliteGraphStore : IGraphStore
             await command.ExecuteNonQueryAsync(cancellationToken);
             if ((i + 1) % ProgressEvery == 0) progress?.Report(i + 1);
         }
-        long sequence = rows.Count == 0
+        return rows.Count == 0
             ? await SqliteChangeLog.LatestAsync(connection, transaction, cancellationToken)
             : await SqliteChangeLog.AppendAsync(connection, transaction, typeof(T).Name, rows.Count, keys, cancellationToken);
-        // Nothing is visible to readers until this commit; disposing an uncommitted transaction rolls it back.
-        await transaction.CommitAsync(cancellationToken);
-        progress?.Report(rows.Count);
-        return sequence;
     }
 
     public async Task<long> LatestSequenceAsync(CancellationToken cancellationToken = default)

@@ -38,4 +38,18 @@ internal static class ChangeFeedContract
         Assert.Equal(start + 9, await store.LatestSequenceAsync());
         Assert.Equal(Enumerable.Range(1, 9).Select(i => start + i), (await store.ReadChangesAsync(start, 100)).Select(c => c.Sequence));
     }
+
+    public static async Task SeveralTypesInOneWrite_AreAllStored_WithOneSequencePerType(IGraphStore store)
+    {
+        await store.UpsertAsync(Enterprises);
+        long start = await store.LatestSequenceAsync();
+
+        long last = await store.UpsertManyAsync([RowSet.Of(Penalties), RowSet.Of(Array.Empty<ListEntry>()), RowSet.Of(Commitments)]);
+
+        Assert.Equal(start + 2, last);
+        Assert.Equal(Penalties.Length, await store.CountAsync<Penalty>());
+        Assert.Equal(Commitments.Length, await store.CountAsync<Commitment>());
+        Assert.Equal([nameof(Penalty), nameof(Commitment)], (await store.ReadChangesAsync(start, 10)).Select(c => c.RecordType));
+        Assert.Equal(last, await store.UpsertManyAsync([RowSet.Of(Array.Empty<Penalty>())]));
+    }
 }

@@ -62,6 +62,8 @@ public abstract partial class GraphStoreContractTests : IAsyncLifetime
 
     protected async Task EveryWriteIsNumberedInOrderWithItsKeys() => await ChangeFeedContract.EveryWriteIsNumberedInOrder_WithItsKeys(await CreateEmptyStoreAsync());
 
+    protected async Task SeveralTypesInOneWriteAreAllStored() => await ChangeFeedContract.SeveralTypesInOneWrite_AreAllStored_WithOneSequencePerType(await CreateEmptyStoreAsync());
+
     protected async Task ConcurrentWritersGetDistinctSequences() => await ChangeFeedContract.ConcurrentWritersGetDistinctSequences(await CreateEmptyStoreAsync());
 
     protected async Task ReimportingTheSameRowsChangesNothing()

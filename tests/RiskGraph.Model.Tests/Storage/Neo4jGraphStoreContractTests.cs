@@ -37,6 +37,9 @@ public sealed class Neo4jGraphStoreContractTests : GraphStoreContractTests
     public Task Concurrent_writers_get_distinct_sequences() => ConcurrentWritersGetDistinctSequences();
 
     [Neo4jFact]
+    public Task Several_types_in_one_write_are_all_stored() => SeveralTypesInOneWriteAreAllStored();
+
+    [Neo4jFact]
     public Task A_record_is_repaired_once() => ARecordIsRepairedOnce_AndLaterAttemptsGetTheFirstRepair();
 
     [Neo4jFact]

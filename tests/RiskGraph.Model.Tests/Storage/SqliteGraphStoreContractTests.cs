@@ -35,6 +35,9 @@ public sealed class SqliteGraphStoreContractTests : GraphStoreContractTests
     public Task Concurrent_writers_get_distinct_sequences() => ConcurrentWritersGetDistinctSequences();
 
     [Fact]
+    public Task Several_types_in_one_write_are_all_stored() => SeveralTypesInOneWriteAreAllStored();
+
+    [Fact]
     public Task A_record_is_repaired_once() => ARecordIsRepairedOnce_AndLaterAttemptsGetTheFirstRepair();
 
     [Fact]

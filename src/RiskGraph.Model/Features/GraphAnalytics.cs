@@ -4,8 +4,11 @@ using RiskGraph.Model.Graph;
 namespace RiskGraph.Model.Features;
 
 /// <param name="CrossBoundaryDepth">Hops searched for risky enterprises across an industry or region boundary.</param>
-public sealed record GraphAnalyticsParameters(int Concurrency = 2, int HubFanOutCap = 64, int CrossBoundaryDepth = 3)
+public sealed record GraphAnalyticsParameters(int Concurrency = AnalyticsConcurrency.Auto, int HubFanOutCap = 64, int CrossBoundaryDepth = 3)
 {
+    /// <summary>Threads to use; <see cref="AnalyticsConcurrency.Auto"/> (the default) resolves to the processor count.</summary>
+    public int Concurrency { get; init; } = AnalyticsConcurrency.Resolve(Concurrency);
+
     public void Validate()
     {
         NodeBatches.CheckConcurrency(Concurrency);

@@ -97,7 +97,7 @@ public class LouvainTests
     [InlineData(10, 10, -1e-4, 2)]
     [InlineData(10, 10, 1.0, 2)]
     [InlineData(10, 10, double.NaN, 2)]
-    [InlineData(10, 10, 1e-4, 0)]
+    [InlineData(10, 10, 1e-4, -1)]
     public void InvalidParameters_Throw(int levels, int iterations, double tolerance, int concurrency) =>
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             new Louvain(TwoCliques(), new LouvainParameters(false, levels, iterations, tolerance, concurrency)).Compute());

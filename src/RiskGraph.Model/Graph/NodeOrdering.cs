@@ -109,12 +109,17 @@ public sealed class NodeOrdering
         var newTargets = new int[targets.Length];
         var newKinds = new byte[targets.Length];
         var newWeights = new float[targets.Length];
+        // One pass in new-id order: writes are sequential, reads jump once per node (most nodes have a few slots,
+        // so a plain loop beats a call to Array.Copy per node).
         for (int id = 0; id < n; id++)
         {
-            int v = oldId[id], from = offsets[v], count = offsets[v + 1] - from, at = newOffsets[id];
-            for (int i = 0; i < count; i++) newTargets[at + i] = newId[targets[from + i]];
-            Array.Copy(kinds, from, newKinds, at, count);
-            Array.Copy(weights, from, newWeights, at, count);
+            int v = oldId[id], at = newOffsets[id];
+            for (int e = offsets[v], end = offsets[v + 1]; e < end; e++, at++)
+            {
+                newTargets[at] = newId[targets[e]];
+                newKinds[at] = kinds[e];
+                newWeights[at] = weights[e];
+            }
         }
         return new CsrGraph(newOffsets, newTargets, newKinds, newWeights);
     }

@@ -32,7 +32,7 @@ public sealed class FeatureExtractor(
         var analyticsParameters = new GraphAnalyticsParameters(parameters.Concurrency, parameters.HubFanOutCap, LocalityOrder: parameters.LocalityOrder);
         int fusedDepth = analytics is null && analyticsParameters.CrossBoundaryDepth <= FusedDepthLimit ? analyticsParameters.CrossBoundaryDepth : 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var ordering = parameters.LocalityOrder && enterprises > 0 ? NodeOrdering.Locality(snapshot.Graph, enterprises) : null;
+        var ordering = parameters.LocalityOrder && enterprises > 0 ? NodeOrdering.Locality(snapshot.Graph, enterprises, parameters.Concurrency) : null;
         double orderingSeconds = clock.Elapsed.TotalSeconds;
         var results = analytics ?? GraphAnalytics.Compute(snapshot, analyticsParameters, ordering, crossBoundary: fusedDepth == 0, cancellationToken);
         clock.Restart();

@@ -93,7 +93,7 @@ public sealed class GraphAnalytics
 
         var graph = snapshot.Graph;
         if (!p.LocalityOrder || graph.NodeCount == 0) ordering = null;
-        else ordering ??= Timed("locality_order", () => NodeOrdering.Locality(graph, snapshot.EnterpriseCount));
+        else ordering ??= Timed("locality_order", () => NodeOrdering.Locality(graph, snapshot.EnterpriseCount, p.Concurrency));
         var pageRankParameters = new PageRankParameters(Concurrency: p.Concurrency);
         var pageRank = Timed("pagerank", () => ordering is null
             ? new PageRank(graph, pageRankParameters, cancellationToken).Compute()

@@ -30,8 +30,10 @@ public sealed class NodeOrdering
     public CsrGraph Graph { get; }
 
     /// <summary>Breadth-first order: roots in id order, neighbours in adjacency order; deterministic.</summary>
-    public static NodeOrdering Locality(CsrGraph graph, int enterpriseCount)
+    /// <param name="concurrency">Threads for laying out the renumbered CSR (the sweep itself is sequential).</param>
+    public static NodeOrdering Locality(CsrGraph graph, int enterpriseCount, int concurrency = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1, nameof(concurrency));
         int n = graph.NodeCount;
         if ((uint)enterpriseCount > (uint)n) throw new ArgumentOutOfRangeException(nameof(enterpriseCount));
         int[] sweep = BreadthFirstSweep(graph);
@@ -44,7 +46,7 @@ public sealed class NodeOrdering
             newId[v] = id;
             oldId[id] = v;
         }
-        return new NodeOrdering(newId, oldId, Permute(graph, newId, oldId));
+        return new NodeOrdering(newId, oldId, Permute(graph, newId, oldId, concurrency));
     }
 
     /// <summary>Values indexed by new id, re-indexed by original id.</summary>
@@ -94,7 +96,7 @@ public sealed class NodeOrdering
         return queue;
     }
 
-    private static CsrGraph Permute(CsrGraph graph, int[] newId, int[] oldId)
+    private static CsrGraph Permute(CsrGraph graph, int[] newId, int[] oldId, int concurrency)
     {
         int n = graph.NodeCount;
         int[] offsets = graph.Offsets, targets = graph.Targets;
@@ -109,18 +111,25 @@ public sealed class NodeOrdering
         var newTargets = new int[targets.Length];
         var newKinds = new byte[targets.Length];
         var newWeights = new float[targets.Length];
-        // One pass in new-id order: writes are sequential, reads jump once per node (most nodes have a few slots,
-        // so a plain loop beats a call to Array.Copy per node).
-        for (int id = 0; id < n; id++)
+        // In new-id order: writes are sequential, reads jump once per node (most nodes have a few slots, so a plain
+        // loop beats a call to Array.Copy per node). Ranges of new ids write disjoint slots, so threads may split them.
+        void Range(int from, int to)
         {
-            int v = oldId[id], at = newOffsets[id];
-            for (int e = offsets[v], end = offsets[v + 1]; e < end; e++, at++)
+            for (int id = from; id < to; id++)
             {
-                newTargets[at] = newId[targets[e]];
-                newKinds[at] = kinds[e];
-                newWeights[at] = weights[e];
+                int v = oldId[id], at = newOffsets[id];
+                for (int e = offsets[v], end = offsets[v + 1]; e < end; e++, at++)
+                {
+                    newTargets[at] = newId[targets[e]];
+                    newKinds[at] = kinds[e];
+                    newWeights[at] = weights[e];
+                }
             }
         }
+        const int chunk = 65_536;
+        int chunks = (n + chunk - 1) / chunk;
+        if (concurrency == 1 || chunks <= 1) Range(0, n);
+        else Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, c => Range(c * chunk, Math.Min(n, (c + 1) * chunk)));
         return new CsrGraph(newOffsets, newTargets, newKinds, newWeights);
     }
 }

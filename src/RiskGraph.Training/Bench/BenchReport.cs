@@ -51,6 +51,7 @@ public sealed record BenchReport
     [JsonPropertyName("pagerank_speedup_vs_quikgraph")] public double PageRankSpeedupVsQuikGraph { get; init; }
 
     [JsonPropertyName("wcc_ms")] public double WccMs { get; init; }
+    /// <summary>Louvain as the analytics run it, on the locality order (built once, see <see cref="LocalityOrderMs"/>).</summary>
     [JsonPropertyName("louvain_ms")] public double LouvainMs { get; init; }
     [JsonPropertyName("louvain_s")] public double LouvainSeconds { get; init; }
     [JsonPropertyName("louvain_communities")] public int LouvainCommunities { get; init; }
@@ -73,7 +74,10 @@ public sealed record BenchReport
     [JsonPropertyName("cross_boundary_3hop_all_s")] public double CrossBoundary3HopAllSeconds { get; init; }
     [JsonPropertyName("single_queries_ms")] public double SingleQueriesMs { get; init; }
 
-    /// <summary>All features for all enterprises: <c>new FeatureExtractor(snapshot, new FeatureExtractorParameters()).Compute()</c>.</summary>
+    /// <summary>
+    /// All features for all enterprises, whole-graph analytics and their locality order included:
+    /// <c>new FeatureExtractor(snapshot, new FeatureExtractorParameters(Concurrency: n)).Compute()</c>.
+    /// </summary>
     [JsonPropertyName("features_s")] public double FeaturesSeconds { get; init; }
 
     /// <summary>Batch scoring of all enterprises; filled in by the caller, which holds a trained model.</summary>

@@ -16,12 +16,13 @@ internal static class PageRankComparison
     public const int Iterations = 20;
     private const int Runs = 3;
 
-    public sealed record Outcome(double OursMs, double OursUnorderedMs, double ReferenceMs, double OrderingMs, double MaxScoreDifference);
+    public sealed record Outcome(
+        double OursMs, double OursUnorderedMs, double ReferenceMs, double OrderingMs, double MaxScoreDifference, NodeOrdering Ordering);
 
     public static Outcome Run(CsrGraph graph, int enterpriseCount, int concurrency)
     {
         var clock = Stopwatch.StartNew();
-        var ordering = NodeOrdering.Locality(graph, enterpriseCount);
+        var ordering = NodeOrdering.Locality(graph, enterpriseCount, concurrency);
         double orderingMs = clock.Elapsed.TotalMilliseconds;
 
         var parameters = new PageRankParameters(MaxIterations: Iterations, Tolerance: 0, Concurrency: concurrency);
@@ -38,7 +39,7 @@ internal static class PageRankComparison
             reference = Math.Min(reference, Time(() => referenceScores = ReferencePageRank.Run(graph, Iterations, concurrency)));
             unordered = Math.Min(unordered, Time(() => new PageRank(graph, parameters).Compute()));
         }
-        return new Outcome(ours, unordered, reference, orderingMs, MaxDifference(ordering.ToOriginal(oursScores), referenceScores));
+        return new Outcome(ours, unordered, reference, orderingMs, MaxDifference(ordering.ToOriginal(oursScores), referenceScores), ordering);
     }
 
     private static double Time(Action run)

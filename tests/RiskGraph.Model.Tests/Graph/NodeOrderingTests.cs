@@ -31,6 +31,19 @@ public class NodeOrderingTests
     }
 
     [Fact]
+    public void Layout_IsTheSameOnAnyThreadCount()
+    {
+        var graph = SnapshotBuilder.Random(150_000, 50_000, 300_000, seed: 8).Graph;
+        var one = NodeOrdering.Locality(graph, 150_000);
+        var three = NodeOrdering.Locality(graph, 150_000, concurrency: 3);
+        Assert.Equal(one.NewId, three.NewId);
+        Assert.Equal(one.Graph.Offsets, three.Graph.Offsets);
+        Assert.Equal(one.Graph.Targets, three.Graph.Targets);
+        Assert.Equal(one.Graph.Kinds, three.Graph.Kinds);
+        Assert.Equal(one.Graph.Weights, three.Graph.Weights);
+    }
+
+    [Fact]
     public void PageRankOnTheOrderedGraph_MapsBackToTheSameScores()
     {
         var graph = SnapshotBuilder.Random(3_000, 1_000, 9_000, seed: 6).Graph;

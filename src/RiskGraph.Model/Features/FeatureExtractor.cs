@@ -7,10 +7,11 @@ namespace RiskGraph.Model.Features;
 
 /// <summary>
 /// Computes <see cref="FeatureSchema.Current"/> for every enterprise of a snapshot. Reads only records and
-/// structure, never a label. Enterprises are processed in batches on several threads, in
-/// <see cref="LocalityOrder"/> so that consecutive neighbourhoods share cache lines; each enterprise's
-/// neighbourhood is walked once (<see cref="NeighbourhoodPass"/>), and nothing is allocated per edge. Every row
-/// depends only on its enterprise, so the matrix is identical on any thread count.
+/// structure, never a label. Enterprises are processed in batches on several threads, on the locality-ordered
+/// graph (<see cref="NodeOrdering"/>, or in <see cref="LocalityOrder"/> without it) so that consecutive
+/// neighbourhoods share cache lines; each enterprise's neighbourhood is walked once (<see cref="NeighbourhoodPass"/>),
+/// and nothing is allocated per edge. Every row depends only on its enterprise, so the matrix is identical on any
+/// thread count.
 /// </summary>
 public sealed class FeatureExtractor(
     GraphSnapshot snapshot, FeatureExtractorParameters parameters, CancellationToken cancellationToken = default, GraphAnalytics? analytics = null)

@@ -7,35 +7,70 @@ namespace RiskGraph.Model.Features;
 
 /// <summary>
 /// Computes <see cref="FeatureSchema.Current"/> for every enterprise of a snapshot. Reads only records and
-/// structure, never a label. Enterprises are processed in batches on several threads; each thread reuses
-/// stamp arrays (marked with the enterprise id, so they never need clearing) and allocates nothing per edge.
+/// structure, never a label. Enterprises are processed in batches on several threads, on the locality-ordered
+/// graph (<see cref="NodeOrdering"/>, or in <see cref="LocalityOrder"/> without it) so that consecutive
+/// neighbourhoods share cache lines; each enterprise's neighbourhood is walked once (<see cref="NeighbourhoodPass"/>),
+/// and nothing is allocated per edge. Every row depends only on its enterprise, so the matrix is identical on any
+/// thread count.
 /// </summary>
 public sealed class FeatureExtractor(
     GraphSnapshot snapshot, FeatureExtractorParameters parameters, CancellationToken cancellationToken = default, GraphAnalytics? analytics = null)
 {
-    public FeatureMatrix Compute()
+    /// <summary>Deepest boundary count the fused walk can take over (levels 1 to 3).</summary>
+    private const int FusedDepthLimit = 3;
+
+    public FeatureMatrix Compute() => ComputeWithAnalytics().Features;
+
+    /// <summary>
+    /// The features and the whole-graph analytics they used. Without analytics given, the cross-boundary counts
+    /// are taken from the feature walk itself instead of a separate search per enterprise.
+    /// </summary>
+    public (FeatureMatrix Features, GraphAnalytics Analytics) ComputeWithAnalytics()
     {
         parameters.Validate();
         int enterprises = snapshot.EnterpriseCount;
         var values = new float[enterprises * Count];
-        var results = analytics ?? GraphAnalytics.Compute(snapshot,
-            new GraphAnalyticsParameters(parameters.Concurrency, parameters.HubFanOutCap), cancellationToken);
-        var scratchPool = new ConcurrentBag<NeighbourhoodScratch>();
+        var analyticsParameters = new GraphAnalyticsParameters(parameters.Concurrency, parameters.HubFanOutCap, LocalityOrder: parameters.LocalityOrder);
+        int fusedDepth = analytics is null && analyticsParameters.CrossBoundaryDepth <= FusedDepthLimit ? analyticsParameters.CrossBoundaryDepth : 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var ordering = parameters.LocalityOrder && enterprises > 0 ? NodeOrdering.Locality(snapshot.Graph, enterprises, parameters.Concurrency) : null;
+        double orderingSeconds = clock.Elapsed.TotalSeconds;
+        var results = analytics ?? GraphAnalytics.Compute(snapshot, analyticsParameters, ordering, crossBoundary: fusedDepth == 0, cancellationToken);
+        clock.Restart();
+        int[] crossIndustry = fusedDepth > 0 ? new int[enterprises] : results.CrossBoundary.CrossIndustry;
+        int[] crossRegion = fusedDepth > 0 ? new int[enterprises] : results.CrossBoundary.CrossRegion;
+        int[] crossBoth = fusedDepth > 0 ? new int[enterprises] : results.CrossBoundary.CrossBoth;
+        // On the ordered graph, enterprise ids are already in locality order and the walks read nearby memory.
+        var walked = ordering?.Graph ?? snapshot.Graph;
+        var walkedEnterprises = NeighbourhoodPass.Enterprises.Of(snapshot, ordering);
+        int[] order = ordering?.OldId ?? LocalityOrder.Enterprises(snapshot.Graph, enterprises, parameters.HubFanOutCap);
+        var passes = new ConcurrentBag<NeighbourhoodPass>();
 
         NodeBatches.Run(enterprises, parameters.Concurrency, cancellationToken, (start, end) =>
         {
-            if (!scratchPool.TryTake(out var scratch)) scratch = new NeighbourhoodScratch(snapshot);
-            for (int u = start; u < end; u++)
+            if (!passes.TryTake(out var pass)) pass = new NeighbourhoodPass(walked, walkedEnterprises, parameters.HubFanOutCap);
+            for (int position = start; position < end; position++)
             {
+                int u = order[position];
                 var row = values.AsSpan(u * Count, Count);
                 WriteOwnRecord(u, row);
                 WriteStructure(u, row, results);
-                scratch.WriteExposure(u, row, parameters.HubFanOutCap);
-                scratch.WriteOwnershipSiblings(u, row, parameters.HubFanOutCap);
+                pass.Write(ordering is null ? u : position, row, fusedDepth);
+                if (fusedDepth > 0)
+                {
+                    crossIndustry[u] = pass.CrossIndustry;
+                    crossRegion[u] = pass.CrossRegion;
+                    crossBoth[u] = pass.CrossBoth;
+                }
+                row[CrossIndustryTargets] = crossIndustry[u];
+                row[CrossRegionTargets] = crossRegion[u];
             }
-            scratchPool.Add(scratch);
+            passes.Add(pass);
         });
-        return new FeatureMatrix(FeatureSchema.Current, enterprises, values);
+        if (fusedDepth > 0)
+            results = results.WithCrossBoundary(new CrossBoundaryCounts(fusedDepth, crossIndustry, crossRegion, crossBoth), "neighbourhood_pass", clock.Elapsed.TotalSeconds);
+        if (ordering is not null) results = results.WithTiming("feature_locality_order", orderingSeconds);
+        return (new FeatureMatrix(FeatureSchema.Current, enterprises, values), results);
     }
 
     private void WriteOwnRecord(int u, Span<float> row)
@@ -70,8 +105,6 @@ public sealed class FeatureExtractor(
         row[CommunityNegativeShare] = others <= 0 ? 0 : (float)negativeOthers / others;
         row[CommunitySizeLog] = (float)Math.Log10(1 + results.CommunityEnterprises[community]);
         row[RiskContagion] = (float)(results.RiskContagion.Scores[u] * nodes);
-        row[CrossIndustryTargets] = results.CrossBoundary.CrossIndustry[u];
-        row[CrossRegionTargets] = results.CrossBoundary.CrossRegion[u];
         row[SupplyUpstreamRisk] = (float)results.Supply.UpstreamRisk[u];
         row[SupplyDownstreamRisk] = (float)results.Supply.DownstreamRisk[u];
     }

@@ -6,8 +6,15 @@ namespace RiskGraph.Model.Features;
 /// A node with more relations than this is counted as a neighbour but not expanded into the second hop, so that
 /// nominee persons and big banks do not make every enterprise look exposed to everything.
 /// </param>
-public sealed record FeatureExtractorParameters(int HubFanOutCap = 64, int Concurrency = 2)
+/// <param name="LocalityOrder">
+/// Walk neighbourhoods, and run the whole-graph analytics, on a locality-ordered copy of the graph
+/// (<see cref="Graph.NodeOrdering"/>, built once per extraction): the same features, read from nearby memory.
+/// </param>
+public sealed record FeatureExtractorParameters(int HubFanOutCap = 64, int Concurrency = AnalyticsConcurrency.Auto, bool LocalityOrder = true)
 {
+    /// <summary>Threads to use; <see cref="AnalyticsConcurrency.Auto"/> (the default) resolves to the processor count.</summary>
+    public int Concurrency { get; init; } = AnalyticsConcurrency.Resolve(Concurrency);
+
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(HubFanOutCap, 1, nameof(HubFanOutCap));

@@ -4,8 +4,16 @@ using RiskGraph.Model.Graph;
 namespace RiskGraph.Model.Features;
 
 /// <param name="CrossBoundaryDepth">Hops searched for risky enterprises across an industry or region boundary.</param>
-public sealed record GraphAnalyticsParameters(int Concurrency = 2, int HubFanOutCap = 64, int CrossBoundaryDepth = 3)
+/// <param name="LocalityOrder">
+/// Run PageRank, personalized PageRank and Louvain on a locality-ordered copy of the graph (<see cref="NodeOrdering"/>,
+/// built once here), which makes their random reads mostly cache hits; results come back in snapshot ids.
+/// </param>
+public sealed record GraphAnalyticsParameters(
+    int Concurrency = AnalyticsConcurrency.Auto, int HubFanOutCap = 64, int CrossBoundaryDepth = 3, bool LocalityOrder = true)
 {
+    /// <summary>Threads to use; <see cref="AnalyticsConcurrency.Auto"/> (the default) resolves to the processor count.</summary>
+    public int Concurrency { get; init; } = AnalyticsConcurrency.Resolve(Concurrency);
+
     public void Validate()
     {
         NodeBatches.CheckConcurrency(Concurrency);
@@ -60,7 +68,16 @@ public sealed class GraphAnalytics
     /// <summary>Time taken by each algorithm, for the bench and the logs.</summary>
     public IReadOnlyDictionary<string, double> Seconds { get; }
 
-    public static GraphAnalytics Compute(GraphSnapshot snapshot, GraphAnalyticsParameters? parameters = null, CancellationToken cancellationToken = default)
+    public static GraphAnalytics Compute(GraphSnapshot snapshot, GraphAnalyticsParameters? parameters = null, CancellationToken cancellationToken = default) =>
+        Compute(snapshot, parameters, ordering: null, crossBoundary: true, cancellationToken);
+
+    /// <param name="crossBoundary">
+    /// False when the caller fills <see cref="CrossBoundary"/> itself through <see cref="WithCrossBoundary"/>
+    /// (the feature extractor counts it in its own walk of every neighbourhood).
+    /// </param>
+    /// <param name="ordering">A locality order already built by the caller (used when the parameters ask for one); null builds it here.</param>
+    internal static GraphAnalytics Compute(
+        GraphSnapshot snapshot, GraphAnalyticsParameters? parameters, NodeOrdering? ordering, bool crossBoundary, CancellationToken cancellationToken)
     {
         var p = parameters ?? new GraphAnalyticsParameters();
         p.Validate();
@@ -75,17 +92,29 @@ public sealed class GraphAnalytics
         }
 
         var graph = snapshot.Graph;
-        var pageRank = Timed("pagerank", () => new PageRank(graph, new PageRankParameters(Concurrency: p.Concurrency), cancellationToken).Compute());
+        if (!p.LocalityOrder || graph.NodeCount == 0) ordering = null;
+        else ordering ??= Timed("locality_order", () => NodeOrdering.Locality(graph, snapshot.EnterpriseCount, p.Concurrency));
+        var pageRankParameters = new PageRankParameters(Concurrency: p.Concurrency);
+        var pageRank = Timed("pagerank", () => ordering is null
+            ? new PageRank(graph, pageRankParameters, cancellationToken).Compute()
+            : OrderedRuns.PageRank(ordering, pageRankParameters, cancellationToken));
         var components = Timed("wcc", () => new Wcc(graph, new WccParameters(), cancellationToken).Compute());
-        var communities = Timed("louvain", () => new Louvain(graph, new LouvainParameters(Concurrency: p.Concurrency), cancellationToken).Compute());
-        var seeds = new bool[graph.NodeCount];
-        Array.Copy(snapshot.Credit.Negative, seeds, snapshot.EnterpriseCount);
-        var contagion = Timed("personalized_pagerank", () => seeds.Any(s => s)
-            ? new PersonalizedPageRank(graph, seeds, new PersonalizedPageRankParameters(Concurrency: p.Concurrency), cancellationToken).Compute()
-            : new PersonalizedPageRankResult(new double[graph.NodeCount], 0, 0, true));
+        var louvainParameters = new LouvainParameters(Concurrency: p.Concurrency);
+        var communities = Timed("louvain", () => ordering is null
+            ? new Louvain(graph, louvainParameters, cancellationToken).Compute()
+            : OrderedRuns.Louvain(ordering, louvainParameters, cancellationToken));
+        var seeds = snapshot.Credit.Negative;
+        var contagionParameters = new PersonalizedPageRankParameters(Concurrency: p.Concurrency);
+        var contagion = Timed("personalized_pagerank", () => !seeds.Any(s => s)
+            ? new PersonalizedPageRankResult(new double[graph.NodeCount], 0, 0, true)
+            : ordering is null
+                ? new PersonalizedPageRank(graph, seeds, contagionParameters, cancellationToken).Compute()
+                : OrderedRuns.PersonalizedPageRank(ordering, seeds, contagionParameters, cancellationToken));
         var supply = Timed("supply_chain", () => new SupplyChainContagion(snapshot, new SupplyChainContagionParameters(Concurrency: p.Concurrency), cancellationToken).Compute());
-        var crossBoundary = Timed("cross_boundary", () => new CrossBoundaryPaths(snapshot,
-            new CrossBoundaryPathsParameters(MaxDepth: p.CrossBoundaryDepth, HubFanOutCap: p.HubFanOutCap, Concurrency: p.Concurrency), cancellationToken).CountsForAllEnterprises());
+        var counts = crossBoundary
+            ? Timed("cross_boundary", () => new CrossBoundaryPaths(snapshot,
+                new CrossBoundaryPathsParameters(MaxDepth: p.CrossBoundaryDepth, HubFanOutCap: p.HubFanOutCap, Concurrency: p.Concurrency), cancellationToken).CountsForAllEnterprises())
+            : new CrossBoundaryCounts(p.CrossBoundaryDepth, [], [], []);
 
         var enterprisesPer = new int[Math.Max(1, communities.CommunityCount)];
         var negativePer = new int[enterprisesPer.Length];
@@ -95,6 +124,17 @@ public sealed class GraphAnalytics
             enterprisesPer[community]++;
             if (snapshot.Credit.Negative[e]) negativePer[community]++;
         }
-        return new GraphAnalytics(pageRank, components, communities, contagion, supply, crossBoundary, enterprisesPer, negativePer, seconds);
+        return new GraphAnalytics(pageRank, components, communities, contagion, supply, counts, enterprisesPer, negativePer, seconds);
+    }
+
+    internal GraphAnalytics WithTiming(string name, double seconds) =>
+        new(PageRank, Components, Communities, RiskContagion, Supply, CrossBoundary, CommunityEnterprises, CommunityNegative,
+            new Dictionary<string, double>(Seconds) { [name] = seconds });
+
+    /// <summary>The same results with boundary counts computed elsewhere, and that computation's time.</summary>
+    internal GraphAnalytics WithCrossBoundary(CrossBoundaryCounts counts, string timingName, double seconds)
+    {
+        var times = new Dictionary<string, double>(Seconds) { [timingName] = seconds };
+        return new GraphAnalytics(PageRank, Components, Communities, RiskContagion, Supply, counts, CommunityEnterprises, CommunityNegative, times);
     }
 }

@@ -24,11 +24,14 @@ public static class GraphBench
 
     private static readonly TimeSpan QuikGraphBudget = TimeSpan.FromSeconds(30);
 
-    public static BenchReport Run(int enterprises, int seed, IProgress<string>? log) =>
-        RunAsync(enterprises, seed, log).GetAwaiter().GetResult();
+    public static BenchReport Run(int enterprises, int seed, IProgress<string>? log, int concurrency = AnalyticsConcurrency.Auto) =>
+        RunAsync(enterprises, seed, log, concurrency).GetAwaiter().GetResult();
 
-    public static async Task<BenchReport> RunAsync(int enterprises, int seed, IProgress<string>? log, CancellationToken cancellationToken = default)
+    /// <param name="concurrency">Threads for every algorithm; <see cref="AnalyticsConcurrency.Auto"/> means one per processor.</param>
+    public static async Task<BenchReport> RunAsync(
+        int enterprises, int seed, IProgress<string>? log, int concurrency = AnalyticsConcurrency.Auto, CancellationToken cancellationToken = default)
     {
+        NodeBatches.CheckConcurrency(concurrency = AnalyticsConcurrency.Resolve(concurrency));
         string folder = Path.Combine(Path.GetTempPath(), $"riskgraph-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         try
@@ -56,17 +59,18 @@ public static class GraphBench
             {
                 Enterprises = enterprises,
                 Seed = seed,
+                Concurrency = concurrency,
                 Nodes = snapshot.Graph.NodeCount,
                 Edges = snapshot.Graph.EdgeCount / 2,
                 GenerateSeconds = generate,
                 ImportSeconds = import,
                 LoadSeconds = load,
             };
-            report = AlgorithmTimings.Measure(snapshot, report, log, cancellationToken);
+            report = AlgorithmTimings.Measure(snapshot, report, folder, log, cancellationToken);
             report = ScoringTimings.Measure(snapshot, labels, seed, report, log);
             report = report with { PeakWorkingSetMb = PeakWorkingSetMb() };
 
-            var quik = QuikGraphComparison.Run(snapshot.Graph, snapshot.EnterpriseCount, QuikGraphBudget, log);
+            var quik = QuikGraphComparison.Run(snapshot.Graph, snapshot.EnterpriseCount, QuikGraphBudget, concurrency, log);
             return report with
             {
                 QuikGraphPageRankMsPerIteration = quik.QuikGraphMsPerIteration,
@@ -96,9 +100,9 @@ public static class GraphBench
     /// faults on fresh arrays). The best rather than the mean, because on a shared machine other processes only
     /// ever add time.
     /// </summary>
-    internal static double PageRankMsPerIteration(CsrGraph graph, bool weighted)
+    internal static double PageRankMsPerIteration(CsrGraph graph, bool weighted, int concurrency)
     {
-        var parameters = new PageRankParameters(MaxIterations: PageRankIterations, Tolerance: 0, Weighted: weighted);
+        var parameters = new PageRankParameters(MaxIterations: PageRankIterations, Tolerance: 0, Weighted: weighted, Concurrency: concurrency);
         new PageRank(graph, parameters with { MaxIterations = 2 }).Compute();
         double best = double.MaxValue;
         for (int run = 0; run < 3; run++)

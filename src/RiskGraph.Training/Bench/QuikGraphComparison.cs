@@ -16,14 +16,14 @@ internal static class QuikGraphComparison
 {
     public sealed record Outcome(int Nodes, long Edges, double QuikGraphMsPerIteration, double OursMsPerIteration);
 
-    public static Outcome Run(CsrGraph graph, int enterpriseCount, TimeSpan budgetPerIteration, IProgress<string>? log)
+    public static Outcome Run(CsrGraph graph, int enterpriseCount, TimeSpan budgetPerIteration, int concurrency, IProgress<string>? log)
     {
         Outcome? largest = null;
         for (double fraction = 1.0 / 64; ; fraction = Math.Min(1, fraction * 2))
         {
             var subgraph = fraction >= 1 ? graph : Subgraph(graph, enterpriseCount, fraction);
             double quik = QuikGraphMsPerIteration(subgraph);
-            double ours = GraphBench.PageRankMsPerIteration(subgraph, weighted: false);
+            double ours = GraphBench.PageRankMsPerIteration(subgraph, weighted: false, concurrency);
             largest = new Outcome(subgraph.NodeCount, subgraph.EdgeCount / 2, quik, ours);
             log?.Report($"QuikGraph PageRank on {subgraph.NodeCount:N0} nodes: {quik:F1} ms/iteration (ours {ours:F2} ms)");
             // Cost grows at least linearly with size, so stop before a doubling that would go over the budget.

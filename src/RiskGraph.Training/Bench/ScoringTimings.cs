@@ -17,8 +17,8 @@ internal static class ScoringTimings
     public static BenchReport Measure(GraphSnapshot snapshot, LabelVector labels, int seed, BenchReport report, IProgress<string>? log)
     {
         var clock = Stopwatch.StartNew();
-        var analytics = GraphAnalytics.Compute(snapshot);
-        var features = new FeatureExtractor(snapshot, new FeatureExtractorParameters(), default, analytics).Compute();
+        // Features and analytics from one fused run, as a service refresh would do it.
+        var (features, analytics) = new FeatureExtractor(snapshot, new FeatureExtractorParameters(Concurrency: report.Concurrency)).ComputeWithAnalytics();
         var options = new WarningTrainerOptions(Seed: seed, Threads: Environment.ProcessorCount);
         var split = StratifiedSplit.Create(labels, options.TestFraction, seed);
         clock.Restart();

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
+using RiskGraph.Model.Algorithms;
 using RiskGraph.Training.Bench;
 
 namespace RiskGraph.Training.Commands;
 
-/// <summary><c>bench --enterprises N --seed S [--json FILE]</c>: generate, load, run every algorithm, features and scoring once, print a table.</summary>
+/// <summary><c>bench --enterprises N --seed S [--concurrency N] [--json FILE]</c>: generate, load, run every algorithm, features and scoring once, print a table.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
@@ -12,10 +13,15 @@ internal static class BenchCommand
         var enterprises = new Option<int>("--enterprises") { Description = "Enterprises in the generated graph.", DefaultValueFactory = _ => 100_000 };
         var seed = new Option<int>("--seed") { Description = "Seed for data, training and sampling.", DefaultValueFactory = _ => 42 };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the figures as one JSON object to this file." };
-        var command = new Command("bench", "Measure graph algorithms, features and scoring on a generated graph (use -c Release).") { enterprises, seed, json };
+        var concurrency = new Option<int>("--concurrency")
+        {
+            Description = "Threads for every algorithm (default: one per processor).", DefaultValueFactory = _ => AnalyticsConcurrency.ProcessorDefault,
+        };
+        var command = new Command("bench", "Measure graph algorithms, features and scoring on a generated graph (use -c Release).") { enterprises, seed, json, concurrency };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var report = await GraphBench.RunAsync(parse.GetValue(enterprises), parse.GetValue(seed), new ConsoleProgress(), cancellationToken);
+            var report = await GraphBench.RunAsync(
+                parse.GetValue(enterprises), parse.GetValue(seed), new ConsoleProgress(), parse.GetValue(concurrency), cancellationToken);
             var figures = JsonSerializer.SerializeToElement(report);
             Console.WriteLine();
             foreach (var property in figures.EnumerateObject())

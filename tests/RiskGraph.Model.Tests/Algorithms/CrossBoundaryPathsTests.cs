@@ -107,7 +107,7 @@ public class CrossBoundaryPathsTests
     [InlineData(5, 64, 50, 2)]
     [InlineData(4, 0, 50, 2)]
     [InlineData(4, 64, 0, 2)]
-    [InlineData(4, 64, 50, 0)]
+    [InlineData(4, 64, 50, -1)]
     public void InvalidParameters_Throw(int depth, int cap, int paths, int concurrency) =>
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             new CrossBoundaryPaths(Sample(), new CrossBoundaryPathsParameters(depth, cap, paths, concurrency)).ForEnterprise(0));

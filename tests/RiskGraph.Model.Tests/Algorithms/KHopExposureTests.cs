@@ -111,7 +111,7 @@ public class KHopExposureTests
     [InlineData(4, 64, 100, 2)]
     [InlineData(2, 0, 100, 2)]
     [InlineData(2, 64, -1, 2)]
-    [InlineData(2, 64, 100, 0)]
+    [InlineData(2, 64, 100, -1)]
     public void InvalidParameters_Throw(int hops, int cap, int listed, int concurrency) =>
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             new KHopExposure(Sample(), new KHopExposureParameters(hops, cap, listed, concurrency)).ForNode(0));

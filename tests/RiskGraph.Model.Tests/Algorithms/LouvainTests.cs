@@ -61,17 +61,35 @@ public class LouvainTests
     }
 
     [Fact]
-    public void OneAndTwoThreads_GiveTheSamePartition()
+    public void OneTwoAndMoreThreads_GiveTheSamePartition()
     {
-        // Large enough that the first aggregation has several batches of communities.
+        // Large enough that level 0's colours are decided in parallel batches and the first aggregation has
+        // several batches of communities.
         var graph = SnapshotBuilder.Random(60_000, 20_000, 150_000, seed: 9).Graph;
         foreach (bool weighted in new[] { false, true })
         {
             var one = new Louvain(graph, new LouvainParameters(Weighted: weighted, Concurrency: 1)).Compute();
-            var two = new Louvain(graph, new LouvainParameters(Weighted: weighted, Concurrency: 2)).Compute();
-            Assert.Equal(one.Community, two.Community);
-            Assert.Equal(one.LevelModularities, two.LevelModularities);
+            foreach (int threads in new[] { 2, 3, 8 })
+            {
+                var many = new Louvain(graph, new LouvainParameters(Weighted: weighted, Concurrency: threads)).Compute();
+                Assert.Equal(one.Community, many.Community);
+                Assert.Equal(one.LevelModularities, many.LevelModularities);
+            }
         }
+    }
+
+    [Fact]
+    public void Colouring_NeverGivesNeighboursTheSameColour()
+    {
+        var graph = SnapshotBuilder.Random(5_000, 2_000, 20_000, seed: 3).Graph;
+        var colouring = LouvainColouring.Greedy(LouvainLevelGraph.FromCsr(graph, weighted: false));
+        var colour = new int[graph.NodeCount];
+        Assert.Equal(graph.NodeCount, colouring.Members.Length);
+        for (int c = 0; c < colouring.ClassCount; c++)
+            for (int i = colouring.ClassOffsets[c]; i < colouring.ClassOffsets[c + 1]; i++) colour[colouring.Members[i]] = c;
+        for (int v = 0; v < graph.NodeCount; v++)
+            foreach (int u in graph.Neighbours(v))
+                if (u != v) Assert.NotEqual(colour[v], colour[u]);
     }
 
     [Fact]
@@ -97,7 +115,7 @@ public class LouvainTests
     [InlineData(10, 10, -1e-4, 2)]
     [InlineData(10, 10, 1.0, 2)]
     [InlineData(10, 10, double.NaN, 2)]
-    [InlineData(10, 10, 1e-4, 0)]
+    [InlineData(10, 10, 1e-4, -1)]
     public void InvalidParameters_Throw(int levels, int iterations, double tolerance, int concurrency) =>
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             new Louvain(TwoCliques(), new LouvainParameters(false, levels, iterations, tolerance, concurrency)).Compute());

@@ -175,7 +175,7 @@ public class PageRankTests
     [InlineData(-0.1, 20, 1e-7, 1)]
     [InlineData(0.85, 0, 1e-7, 1)]
     [InlineData(0.85, 20, 1.5, 1)]
-    [InlineData(0.85, 20, 1e-7, 0)]
+    [InlineData(0.85, 20, 1e-7, -1)]
     [InlineData(0.85, 20, 1e-7, 257)]
     [InlineData(double.NaN, 20, 1e-7, 1)]
     [InlineData(0.85, 20, -1e-7, 1)]

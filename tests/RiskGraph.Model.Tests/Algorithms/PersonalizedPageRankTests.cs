@@ -99,7 +99,8 @@ public class PersonalizedPageRankTests
     [InlineData(0.85, 0, 1e-10, 1)]
     [InlineData(0.85, 50, 1.0, 1)]
     [InlineData(0.85, 50, -1e-3, 1)]
-    [InlineData(0.85, 50, 1e-10, 0)]
+    [InlineData(0.85, 50, 1e-10, -1)]
+    [InlineData(0.85, 50, 1e-10, 257)]
     public void InvalidParameters_Throw(double damping, int iterations, double tolerance, int concurrency) =>
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             new PersonalizedPageRank(Path3(), [0], new PersonalizedPageRankParameters(damping, iterations, tolerance, concurrency)).Compute());

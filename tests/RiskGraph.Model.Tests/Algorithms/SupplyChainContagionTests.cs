@@ -95,7 +95,7 @@ public class SupplyChainContagionTests
         new SupplyChainContagionParameters(DownstreamWeight: 11),
         new SupplyChainContagionParameters(DownstreamWeight: double.PositiveInfinity),
         new SupplyChainContagionParameters(MaxChainSize: 0),
-        new SupplyChainContagionParameters(Concurrency: 0),
+        new SupplyChainContagionParameters(Concurrency: -1),
     };
 
     [Theory]

@@ -89,6 +89,6 @@ public class FeatureExtractorTests
     public void Parameters_AreChecked()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new FeatureExtractorParameters(HubFanOutCap: 0).Validate());
-        Assert.Throws<ArgumentOutOfRangeException>(() => new FeatureExtractorParameters(Concurrency: 0).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FeatureExtractorParameters(Concurrency: -1).Validate());
     }
 }

@@ -28,6 +28,6 @@ public static class NodeBatches
     public static void CheckConcurrency(int concurrency)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1, nameof(concurrency));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(concurrency, 256, nameof(concurrency));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(concurrency, AnalyticsConcurrency.Max, nameof(concurrency));
     }
 }

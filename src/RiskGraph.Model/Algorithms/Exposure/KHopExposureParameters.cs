@@ -6,9 +6,12 @@ namespace RiskGraph.Model.Algorithms;
 /// so that nominee persons and big banks do not make every enterprise look exposed to everything; at least 1.
 /// </param>
 /// <param name="MaxListedContacts">Risky nodes listed individually in a single-node query (counts are never capped); at least 0.</param>
-/// <param name="Concurrency">Threads for the all-enterprises mode.</param>
-public sealed record KHopExposureParameters(int Hops = 2, int HubFanOutCap = 64, int MaxListedContacts = 100, int Concurrency = 2)
+/// <param name="Concurrency">Threads for the all-enterprises mode; 0 (the default) means one per processor.</param>
+public sealed record KHopExposureParameters(int Hops = 2, int HubFanOutCap = 64, int MaxListedContacts = 100, int Concurrency = AnalyticsConcurrency.Auto)
 {
+    /// <summary>Threads to use; <see cref="AnalyticsConcurrency.Auto"/> (the default) resolves to the processor count.</summary>
+    public int Concurrency { get; init; } = AnalyticsConcurrency.Resolve(Concurrency);
+
     public const int MaxHops = 3;
 
     public void Validate()

@@ -2,13 +2,17 @@ namespace RiskGraph.Model.Algorithms;
 
 /// <summary>
 /// Louvain's second phase: renumber a level's communities densely and collapse each into one node of the next
-/// level. Communities are numbered in order of their first node, so numbering follows smallest member id all
-/// the way up. Each community's edges are summed in a dense array with a stamp and touched list, the same trick
-/// as the local moves; communities are independent, so they are built in batches on several threads and the
-/// batches are concatenated in order, which keeps the output identical for any thread count.
+/// level. Communities are numbered in order of their first node, so numbering follows smallest member id all the
+/// way up. Layout by prefix sums instead of growing lists: a community can have at most as many distinct
+/// neighbours as its members have slots, so every community first gets that much room (a prefix sum over member
+/// degrees), is filled there by whichever thread takes it, and the rows are then packed by a second prefix sum
+/// over the actual neighbour counts. Each community's row depends only on its members, so the output is
+/// identical for any thread count.
 /// </summary>
 internal static class LouvainAggregation
 {
+    private const int BatchSize = 4_096;
+
     /// <summary>Rewrites <paramref name="community"/> to 0..count-1 in order of first appearance; returns count.</summary>
     public static int Renumber(int[] community)
     {
@@ -29,30 +33,33 @@ internal static class LouvainAggregation
         LouvainLevelGraph graph, int[] community, int count, int concurrency, CancellationToken cancellationToken)
     {
         var (memberOffsets, members) = GroupMembers(community, count);
-        int batches = (count + NodeBatches.BatchSize - 1) / NodeBatches.BatchSize;
-        var batchTargets = new int[batches][];
-        var batchWeights = new double[batches][];
-        var degree = new int[count];
-        var pool = new System.Collections.Concurrent.ConcurrentBag<CommunityAccumulator>();
-        NodeBatches.Run(count, concurrency, cancellationToken, (start, end) =>
+        int[] offsets = graph.Offsets;
+        var room = new int[count + 1];
+        for (int c = 0; c < count; c++)
         {
-            if (!pool.TryTake(out var accumulator)) accumulator = new CommunityAccumulator(count);
-            int b = start / NodeBatches.BatchSize;
-            (batchTargets[b], batchWeights[b]) = accumulator.Build(graph, community, memberOffsets, members, start, end, degree);
-            pool.Add(accumulator);
-        });
-
-        var offsets = new int[count + 1];
-        for (int c = 0; c < count; c++) offsets[c + 1] = offsets[c] + degree[c];
-        var targets = new int[offsets[count]];
-        var weights = new double[offsets[count]];
-        for (int b = 0; b < batches; b++)
-        {
-            int at = offsets[b * NodeBatches.BatchSize];
-            Array.Copy(batchTargets[b], 0, targets, at, batchTargets[b].Length);
-            Array.Copy(batchWeights[b], 0, weights, at, batchWeights[b].Length);
+            int slots = 0;
+            for (int i = memberOffsets[c]; i < memberOffsets[c + 1]; i++) slots += offsets[members[i] + 1] - offsets[members[i]];
+            room[c + 1] = room[c] + slots;
         }
-        return new LouvainLevelGraph(offsets, targets, weights);
+        var roomyTargets = new int[room[count]];
+        var roomyWeights = new double[room[count]];
+        var degree = new int[count];
+        var rows = new Rows(graph, community, memberOffsets, members, room, roomyTargets, roomyWeights, degree);
+        ForBatches(count, concurrency, cancellationToken, () => new LouvainAccumulator(count), rows.Fill);
+
+        var packed = new int[count + 1];
+        for (int c = 0; c < count; c++) packed[c + 1] = packed[c] + degree[c];
+        var targets = new int[packed[count]];
+        var weights = new double[packed[count]];
+        ForBatches(count, concurrency, cancellationToken, () => 0, (start, end, _) =>
+        {
+            for (int c = start; c < end; c++)
+            {
+                Array.Copy(roomyTargets, room[c], targets, packed[c], degree[c]);
+                Array.Copy(roomyWeights, room[c], weights, packed[c], degree[c]);
+            }
+        });
+        return new LouvainLevelGraph(packed, targets, weights);
     }
 
     /// <summary>Counting sort of nodes by community; members of a community stay in node order.</summary>
@@ -67,54 +74,60 @@ internal static class LouvainAggregation
         return (offsets, members);
     }
 
-    /// <summary>One thread's dense accumulator over next-level node ids.</summary>
-    private sealed class CommunityAccumulator(int count)
+    /// <summary>Runs body over fixed batches of community ids, each thread with its own local state.</summary>
+    private static void ForBatches<TLocal>(
+        int count, int concurrency, CancellationToken cancellationToken, Func<TLocal> local, Action<int, int, TLocal> body)
     {
-        private readonly double[] _weight = new double[count];
-        private readonly int[] _stamp = CreateStamps(count);
-        private int[] _touched = new int[64];
+        int batches = (count + BatchSize - 1) / BatchSize;
+        if (concurrency == 1 || batches <= 1)
+        {
+            var state = local();
+            for (int b = 0; b < batches; b++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                body(b * BatchSize, Math.Min(count, (b + 1) * BatchSize), state);
+            }
+            return;
+        }
+        var options = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        Parallel.For(0, batches, options, local, (b, _, state) =>
+        {
+            body(b * BatchSize, Math.Min(count, (b + 1) * BatchSize), state);
+            return state;
+        }, _ => { });
+    }
 
-        public (int[] Targets, double[] Weights) Build(
-            LouvainLevelGraph graph, int[] community, int[] memberOffsets, int[] members, int start, int end, int[] degree)
+    /// <summary>Writes each community's summed edges to next-level communities into its room, in first-touch order.</summary>
+    private sealed class Rows(
+        LouvainLevelGraph graph, int[] community, int[] memberOffsets, int[] members, int[] room,
+        int[] roomyTargets, double[] roomyWeights, int[] degree)
+    {
+        public void Fill(int start, int end, LouvainAccumulator accumulator)
+        {
+            if (graph.Weights is null) Fill(new UnitWeights(), start, end, accumulator);
+            else Fill(new SlotWeights(graph.Weights), start, end, accumulator);
+        }
+
+        private void Fill<TWeights>(TWeights weights, int start, int end, LouvainAccumulator accumulator)
+            where TWeights : struct, ILouvainWeights
         {
             int[] offsets = graph.Offsets, targets = graph.Targets;
-            double[]? weights = graph.Weights;
-            var outTargets = new List<int>();
-            var outWeights = new List<double>();
             for (int c = start; c < end; c++)
             {
-                int touched = 0;
+                accumulator.Begin();
                 for (int i = memberOffsets[c]; i < memberOffsets[c + 1]; i++)
                 {
                     int v = members[i];
-                    for (int e = offsets[v], last = offsets[v + 1]; e < last; e++)
-                    {
-                        int d = community[targets[e]];
-                        if (_stamp[d] != c)
-                        {
-                            _stamp[d] = c;
-                            _weight[d] = 0;
-                            if (touched == _touched.Length) Array.Resize(ref _touched, touched * 2);
-                            _touched[touched++] = d;
-                        }
-                        _weight[d] += weights is null ? 1 : weights[e];
-                    }
+                    for (int e = offsets[v], last = offsets[v + 1]; e < last; e++) accumulator.Add(community[targets[e]], weights.At(e));
                 }
-                for (int i = 0; i < touched; i++)
+                int at = room[c];
+                foreach (int d in accumulator.Touched)
                 {
-                    outTargets.Add(_touched[i]);
-                    outWeights.Add(_weight[_touched[i]]);
+                    roomyTargets[at] = d;
+                    roomyWeights[at++] = accumulator.WeightTo(d);
                 }
-                degree[c] = touched;
+                degree[c] = accumulator.Count;
             }
-            return (outTargets.ToArray(), outWeights.ToArray());
-        }
-
-        private static int[] CreateStamps(int count)
-        {
-            var stamps = new int[count];
-            Array.Fill(stamps, -1);
-            return stamps;
         }
     }
 }

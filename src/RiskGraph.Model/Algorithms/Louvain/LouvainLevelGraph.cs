@@ -15,18 +15,8 @@ internal sealed class LouvainLevelGraph
         Offsets = offsets;
         Targets = targets;
         Weights = weights;
-        int n = offsets.Length - 1;
-        Strength = new double[n];
-        double total = 0;
-        for (int v = 0; v < n; v++)
-        {
-            double s = weights is null ? offsets[v + 1] - offsets[v] : 0;
-            if (weights is not null)
-                for (int e = offsets[v]; e < offsets[v + 1]; e++) s += weights[e];
-            Strength[v] = s;
-            total += s;
-        }
-        TotalStrength = total;
+        Strength = new double[offsets.Length - 1];
+        TotalStrength = weights is null ? Strengths(new UnitWeights()) : Strengths(new SlotWeights(weights));
     }
 
     public int[] Offsets { get; }
@@ -44,6 +34,8 @@ internal sealed class LouvainLevelGraph
 
     public int NodeCount => Offsets.Length - 1;
 
+    public int SlotCount => Targets.Length;
+
     public static LouvainLevelGraph FromCsr(CsrGraph graph, bool weighted)
     {
         if (!weighted) return new LouvainLevelGraph(graph.Offsets, graph.Targets, null);
@@ -58,21 +50,38 @@ internal sealed class LouvainLevelGraph
         return new LouvainLevelGraph(graph.Offsets, graph.Targets, weights);
     }
 
-    /// <summary>Newman modularity of a partition: Σ_c [in_c / 2m − (tot_c / 2m)²].</summary>
-    public double Modularity(int[] community, int communityCount)
+    /// <summary>
+    /// Modularity of the partition that puts every node of this level alone: Σ_c [self_c / 2m − (k_c / 2m)²].
+    /// After a collapse this is the modularity of the level below's communities, computed from n' nodes instead
+    /// of re-walking the m edges below.
+    /// </summary>
+    public double SingletonModularity() =>
+        Weights is null ? SingletonModularity(new UnitWeights()) : SingletonModularity(new SlotWeights(Weights));
+
+    private double SingletonModularity<TWeights>(TWeights weights) where TWeights : struct, ILouvainWeights
     {
-        if (TotalStrength == 0) return 0;
-        var total = new double[communityCount];
-        double inside = 0;
+        double m2 = TotalStrength;
+        if (m2 == 0) return 0;
+        double inside = 0, squares = 0;
         for (int v = 0; v < NodeCount; v++)
         {
-            int c = community[v];
-            total[c] += Strength[v];
-            for (int e = Offsets[v]; e < Offsets[v + 1]; e++)
-                if (community[Targets[e]] == c) inside += Weights is null ? 1 : Weights[e];
+            for (int e = Offsets[v], end = Offsets[v + 1]; e < end; e++)
+                if (Targets[e] == v) inside += weights.At(e);
+            squares += Strength[v] / m2 * (Strength[v] / m2);
         }
-        double q = inside / TotalStrength;
-        foreach (double t in total) q -= t / TotalStrength * (t / TotalStrength);
-        return q;
+        return inside / m2 - squares;
+    }
+
+    private double Strengths<TWeights>(TWeights weights) where TWeights : struct, ILouvainWeights
+    {
+        double total = 0;
+        for (int v = 0; v < Strength.Length; v++)
+        {
+            double s = 0;
+            for (int e = Offsets[v], end = Offsets[v + 1]; e < end; e++) s += weights.At(e);
+            Strength[v] = s;
+            total += s;
+        }
+        return total;
     }
 }

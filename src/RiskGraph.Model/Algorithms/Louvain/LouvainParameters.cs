@@ -10,14 +10,17 @@ namespace RiskGraph.Model.Algorithms;
 /// A level stops sweeping, and the algorithm stops adding levels, once modularity improves by less than this;
 /// in [0, 1).
 /// </param>
-/// <param name="Concurrency">Threads for the parts that split cleanly (aggregation); local moves run in node order.</param>
+/// <param name="Concurrency">Threads to use; 0 (the default) means one per processor.</param>
 public sealed record LouvainParameters(
     bool Weighted = false,
     int MaxLevels = 10,
     int MaxIterations = 10,
     double Tolerance = 1e-4,
-    int Concurrency = 2)
+    int Concurrency = AnalyticsConcurrency.Auto)
 {
+    /// <summary>Threads to use; <see cref="AnalyticsConcurrency.Auto"/> (the default) resolves to the processor count.</summary>
+    public int Concurrency { get; init; } = AnalyticsConcurrency.Resolve(Concurrency);
+
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxLevels, 1, nameof(MaxLevels));

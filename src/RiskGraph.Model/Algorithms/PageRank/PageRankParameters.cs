@@ -3,7 +3,7 @@ namespace RiskGraph.Model.Algorithms;
 /// <param name="DampingFactor">Probability of following an edge rather than jumping; in [0, 1).</param>
 /// <param name="MaxIterations">Upper bound on power iterations; at least 1.</param>
 /// <param name="Tolerance">Stop when no score moves by more than this; in [0, 1).</param>
-/// <param name="Concurrency">Threads to use.</param>
+/// <param name="Concurrency">Threads to use; 0 (the default) means one per processor.</param>
 /// <param name="Weighted">
 /// Leave a node along an edge with probability proportional to the edge weight (share, annual amount, guarantee
 /// amount, 1 for person roles) instead of uniformly. The weights of different relation types are on different
@@ -13,8 +13,11 @@ public sealed record PageRankParameters(
     double DampingFactor = 0.85,
     int MaxIterations = 20,
     double Tolerance = 1e-7,
-    int Concurrency = 2,
+    int Concurrency = AnalyticsConcurrency.Auto,
     bool Weighted = false)
 {
+    /// <summary>Threads to use; <see cref="AnalyticsConcurrency.Auto"/> (the default) resolves to the processor count.</summary>
+    public int Concurrency { get; init; } = AnalyticsConcurrency.Resolve(Concurrency);
+
     public void Validate() => PowerIterationChecks.Validate(DampingFactor, MaxIterations, Tolerance, Concurrency);
 }

@@ -6,9 +6,12 @@ namespace RiskGraph.Model.Algorithms;
 /// </param>
 /// <param name="HubFanOutCap">Nodes (other than the source) with more edge slots than this are reached but not expanded; at least 1.</param>
 /// <param name="MaxPaths">Paths returned by a single query, nearest first (counts are never capped); at least 1.</param>
-/// <param name="Concurrency">Threads for the all-enterprises counts.</param>
-public sealed record CrossBoundaryPathsParameters(int MaxDepth = 4, int HubFanOutCap = 64, int MaxPaths = 50, int Concurrency = 2)
+/// <param name="Concurrency">Threads for the all-enterprises counts; 0 (the default) means one per processor.</param>
+public sealed record CrossBoundaryPathsParameters(int MaxDepth = 4, int HubFanOutCap = 64, int MaxPaths = 50, int Concurrency = AnalyticsConcurrency.Auto)
 {
+    /// <summary>Threads to use; <see cref="AnalyticsConcurrency.Auto"/> (the default) resolves to the processor count.</summary>
+    public int Concurrency { get; init; } = AnalyticsConcurrency.Resolve(Concurrency);
+
     public const int DepthLimit = 4;
 
     public void Validate()

@@ -13,7 +13,7 @@ namespace RiskGraph.Model.Algorithms;
 /// an enterprise whose amounts are all zero falls back to equal weights.
 /// </param>
 /// <param name="MaxChainSize">Members listed by the chain view at most; at least 1.</param>
-/// <param name="Concurrency">Threads to use.</param>
+/// <param name="Concurrency">Threads to use; 0 (the default) means one per processor.</param>
 public sealed record SupplyChainContagionParameters(
     double Decay = 0.5,
     int MaxHops = 3,
@@ -21,8 +21,11 @@ public sealed record SupplyChainContagionParameters(
     double DownstreamWeight = 0.5,
     bool AmountWeighted = true,
     int MaxChainSize = 10_000,
-    int Concurrency = 2)
+    int Concurrency = AnalyticsConcurrency.Auto)
 {
+    /// <summary>Threads to use; <see cref="AnalyticsConcurrency.Auto"/> (the default) resolves to the processor count.</summary>
+    public int Concurrency { get; init; } = AnalyticsConcurrency.Resolve(Concurrency);
+
     public void Validate()
     {
         if (!(Decay > 0 && Decay <= 1)) throw new ArgumentOutOfRangeException(nameof(Decay), Decay, "Decay must be in (0, 1].");

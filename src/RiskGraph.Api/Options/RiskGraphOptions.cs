@@ -23,4 +23,8 @@ public sealed class RiskGraphOptions
     /// <summary>How often the store's change feed is polled (milliseconds): writes made elsewhere show within about this.</summary>
     [Range(50, 60_000)]
     public int ChangePollMilliseconds { get; set; } = 1000;
+
+    /// <summary>Threads for the whole-graph analytics; 0 (the default) uses every processor. Results are the same for any value.</summary>
+    [Range(0, 1024)]
+    public int AnalyticsConcurrency { get; set; }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using RiskGraph.Api.Options;
 using RiskGraph.Model;
 using RiskGraph.Model.Features;
 using RiskGraph.Model.Graph;
@@ -11,7 +13,8 @@ namespace RiskGraph.Api.Services;
 /// scored graph. Loading builds a complete new state and swaps one reference, so requests never see a
 /// half-built or mixed state and need no locks.
 /// </summary>
-public sealed class WarningService(RiskGraphHome home, IGraphStore store, CreditClock clock, ILogger<WarningService> logger)
+public sealed class WarningService(
+    RiskGraphHome home, IGraphStore store, CreditClock clock, IOptions<RiskGraphOptions> options, ILogger<WarningService> logger)
 {
     // Sequence: the store's change-feed number that the state reflects (every write up to it, maybe a few after).
     private sealed record ServingState(GraphSnapshot? Snapshot, GraphAnalytics? Analytics, ScoredGraph? Scored, string? Problem, long Sequence = 0);
@@ -19,6 +22,8 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, Credit
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private volatile ServingState _state = new(null, null, null, "loading");
     private bool _schemaReady;
+
+    private GraphAnalyticsParameters AnalyticsParameters => new(Concurrency: options.Value.AnalyticsConcurrency);
 
     /// <summary>The scored graph, or null when no model is trained (see <see cref="Problem"/>).</summary>
     public ScoredGraph? Current => _state.Scored;
@@ -69,7 +74,7 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, Credit
                     $"Model {version} was trained on feature schema {model.Schema.Version} ({model.Schema.Count} features); this service computes " +
                     $"schema {FeatureSchema.Current.Version} ({FeatureSchema.Current.Count} features). Retrain it with the current code.");
             var snapshot = _state.Snapshot ?? await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
-            var analytics = _state.Analytics ?? GraphAnalytics.Compute(snapshot, cancellationToken: cancellationToken);
+            var analytics = _state.Analytics ?? GraphAnalytics.Compute(snapshot, AnalyticsParameters, cancellationToken);
             var scored = await Task.Run(() => ScoredGraph.Build(snapshot, model, version, analytics), cancellationToken);
             registry.Activate(version);
             _state = new ServingState(snapshot, analytics, scored, null, _state.Sequence);
@@ -103,7 +108,7 @@ public sealed class WarningService(RiskGraphHome home, IGraphStore store, Credit
             long sequence = await store.LatestSequenceAsync(cancellationToken);
             // The snapshot serves credit classes and checks even before any model is trained.
             var snapshot = await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
-            var analytics = GraphAnalytics.Compute(snapshot, cancellationToken: cancellationToken);
+            var analytics = GraphAnalytics.Compute(snapshot, AnalyticsParameters, cancellationToken);
             var registry = new ModelRegistry(home);
             string? version = registry.ActiveVersion();
             if (version is null)

@@ -161,7 +161,9 @@ function wire() {
   $('industry-filter').addEventListener('change', (e) => { state.industry = e.target.value; graph.applyFilters(state); });
   $('region-filter').addEventListener('change', (e) => { state.region = e.target.value; graph.applyFilters(state); });
   $('legend').replaceChildren(h('h2', {}, 'Legend'), h('p', {}, 'circle: enterprise (size = warning score) · diamond: person · dashed border: neighbours left out'));
-  loadAlerts();
+  // Without a key nothing can be loaded yet: the key form says so, and alerts load once a key is given.
+  if (credentials.key()) loadAlerts();
+  else $('alerts').replaceChildren(h('li', { class: 'hint' }, 'enter your API key to see alerts'));
 }
 
 // Hooks for the browser tests and for analysts' own scripting in the console.

@@ -7,6 +7,9 @@ namespace RiskGraph.Api.Services;
 /// <summary>The store answers a count; when it does not, warnings still come from the last snapshot, so this is degraded, not down.</summary>
 public sealed class StoreHealthCheck(IGraphStore store) : IHealthCheck
 {
+    // "embedded" or "neo4j", as configuration names them.
+    private string KindName => store.Kind.ToString().ToLowerInvariant();
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
@@ -14,13 +17,13 @@ public sealed class StoreHealthCheck(IGraphStore store) : IHealthCheck
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
             long enterprises = await store.CountAsync<Enterprise>(timeout.Token);
-            return HealthCheckResult.Healthy($"{store.Kind} store reachable",
-                new Dictionary<string, object> { ["kind"] = store.Kind, ["enterprises"] = enterprises });
+            return HealthCheckResult.Healthy($"{KindName} store reachable",
+                new Dictionary<string, object> { ["kind"] = KindName, ["enterprises"] = enterprises });
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Degraded($"{store.Kind} store unreachable: {e.Message}; serving warnings from the last snapshot",
-                data: new Dictionary<string, object> { ["kind"] = store.Kind });
+            return HealthCheckResult.Degraded($"{KindName} store unreachable: {e.Message}; serving warnings from the last snapshot",
+                data: new Dictionary<string, object> { ["kind"] = KindName });
         }
     }
 }

@@ -109,7 +109,7 @@ public class FunctionLevelAuthorizationTests(SecuredApiFixture fixture)
         Assert.False(anonymous.TryGetProperty("checks", out _));
 
         var withKey = await fixture.Factory.CreateClientFor(ApiRole.System).GetFromJsonAsync<JsonElement>("/health");
-        Assert.True(withKey.GetProperty("checks").TryGetProperty("store", out _));
+        Assert.Equal("embedded", withKey.GetProperty("checks").GetProperty("store").GetProperty("data").GetProperty("kind").GetString());
     }
 
     private async Task<(string Uscc, string RecordId)> EnterpriseWithPenaltyAsync(HttpClient client)

@@ -46,6 +46,8 @@ public sealed class AuditWriter : IAsyncDisposable
 
     private async Task RunAsync()
     {
+        // One connection for the writer's life; reopened after a failure, so a log that comes back is written again.
+        AuditAppender? appender = null;
         var group = new List<Pending>(MaxGroup);
         var entries = new List<AuditEntry>(MaxGroup);
         var reader = _queue.Reader;
@@ -58,14 +60,18 @@ public sealed class AuditWriter : IAsyncDisposable
             foreach (var pending in group) entries.Add(pending.Entry);
             try
             {
-                var committed = _log.AppendGroup(entries);
+                appender ??= _log.OpenAppender();
+                var committed = appender.AppendGroup(entries);
                 for (int i = 0; i < group.Count; i++) group[i].Done.TrySetResult(committed[i]);
             }
             catch (Exception e)
             {
+                appender?.Dispose();
+                appender = null;
                 foreach (var pending in group) pending.Done.TrySetException(new AuditUnavailableException(e));
             }
         }
+        appender?.Dispose();
     }
 
     // Under load the queue fills while the previous group commits, so this rarely waits; at low load it trades at most

@@ -24,7 +24,7 @@ public sealed class SqliteAuditLog
         CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         """;
 
-    private const string Columns = "id, at, actor, department, role, purpose, action, method, path, subject, status, returned, before, after, prev_hash, hash";
+    internal const string Columns = "id, at, actor, department, role, purpose, action, method, path, subject, status, returned, before, after, prev_hash, hash";
 
     private readonly string _connectionString;
 
@@ -43,50 +43,15 @@ public sealed class SqliteAuditLog
 
     public void Append(AuditEntry entry) => AppendGroup([entry]);
 
-    /// <summary>
-    /// Commits <paramref name="entries"/> in one transaction, numbering and chaining them after the last stored
-    /// entry. The write lock is taken first (BEGIN IMMEDIATE), so two processes appending to one file still form
-    /// one chain.
-    /// </summary>
+    /// <summary>Commits <paramref name="entries"/> in one transaction on a connection of its own (see <see cref="AuditAppender"/>).</summary>
     public IReadOnlyList<AuditEntry> AppendGroup(IReadOnlyList<AuditEntry> entries)
     {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        long lastId = 0;
-        string lastHash = AuditChain.Genesis;
-        using (var last = connection.CreateCommand())
-        {
-            last.CommandText = "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1";
-            using var reader = last.ExecuteReader();
-            if (reader.Read())
-            {
-                lastId = reader.GetInt64(0);
-                lastHash = reader.GetString(1);
-            }
-        }
-        using var insert = connection.CreateCommand();
-        insert.CommandText = $"INSERT INTO audit_log ({Columns}) VALUES ($id, $at, $actor, $department, $role, $purpose, $action, $method, $path, $subject, $status, $returned, $before, $after, $prev, $hash)";
-        var parameters = new[] { "$id", "$at", "$actor", "$department", "$role", "$purpose", "$action", "$method", "$path", "$subject", "$status", "$returned", "$before", "$after", "$prev", "$hash" }
-            .Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
-        insert.Prepare();
-        var committed = new AuditEntry[entries.Count];
-        for (int i = 0; i < entries.Count; i++)
-        {
-            var entry = entries[i].Bounded() with { Id = ++lastId, PrevHash = lastHash };
-            entry = entry with { Hash = AuditChain.HashOf(entry, lastHash) };
-            object?[] values =
-            [
-                entry.Id, Instant(entry.At), entry.Actor, entry.Department, entry.Role, entry.Purpose, entry.Action, entry.Method,
-                entry.Path, entry.Subject, entry.Status, entry.Returned, entry.Before, entry.After, entry.PrevHash, entry.Hash,
-            ];
-            for (int p = 0; p < values.Length; p++) parameters[p].Value = values[p] ?? DBNull.Value;
-            insert.ExecuteNonQuery();
-            committed[i] = entry;
-            lastHash = entry.Hash;
-        }
-        transaction.Commit();
-        return committed;
+        using var appender = OpenAppender();
+        return appender.AppendGroup(entries);
     }
+
+    /// <summary>A connection with its statements prepared once, for the one writer that appends group after group.</summary>
+    public AuditAppender OpenAppender() => new(Open());
 
     /// <summary>Newest first, filtered and paged.</summary>
     public AuditPage Read(AuditQuery query)
@@ -148,7 +113,7 @@ public sealed class SqliteAuditLog
         command.ExecuteNonQuery();
     }
 
-    private static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+    internal static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private SqliteConnection Open()
     {

@@ -42,14 +42,7 @@ public sealed class SqliteGraphStore : IGraphStore
     public async Task<long> UpsertAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
         where T : class
     {
-        try
-        {
-            return await WriteAsync(rows, progress, cancellationToken);
-        }
-        catch (SqliteException e) when (IsUnavailable(e))
-        {
-            throw new StoreUnavailableException($"The embedded store cannot be written now ({e.Message.TrimEnd('.')}); nothing was stored.", e);
-        }
+        return await GuardedAsync(() => WriteAsync(rows, progress, cancellationToken));
     }
 
     private async Task<long> WriteAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress, CancellationToken cancellationToken) where T : class
@@ -64,25 +57,21 @@ public sealed class SqliteGraphStore : IGraphStore
         return sequence;
     }
 
-    public async Task<long> UpsertManyAsync(IReadOnlyList<RowSet> sets, CancellationToken cancellationToken = default)
+    public Task<long> UpsertManyAsync(IReadOnlyList<RowSet> sets, CancellationToken cancellationToken = default) =>
+        GuardedAsync(() => WriteManyAsync(sets, cancellationToken));
+
+    private async Task<long> WriteManyAsync(IReadOnlyList<RowSet> sets, CancellationToken cancellationToken)
     {
-        try
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var writer = new TransactionWriter(this, connection, transaction);
+        long sequence = await SqliteChangeLog.LatestAsync(connection, transaction, cancellationToken);
+        foreach (var set in sets)
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var writer = new TransactionWriter(this, connection, transaction);
-            long sequence = await SqliteChangeLog.LatestAsync(connection, transaction, cancellationToken);
-            foreach (var set in sets)
-            {
-                if (set.Count > 0) sequence = await set.WriteWithAsync(writer, cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
-            return sequence;
+            if (set.Count > 0) sequence = await set.WriteWithAsync(writer, cancellationToken);
         }
-        catch (SqliteException e) when (IsUnavailable(e))
-        {
-            throw new StoreUnavailableException($"The embedded store cannot be written now ({e.Message.TrimEnd('.')}); nothing was stored.", e);
-        }
+        await transaction.CommitAsync(cancellationToken);
+        return sequence;
     }
 
     private sealed class TransactionWriter(SqliteGraphStore store, SqliteConnection connection, SqliteTransaction transaction) : IRowSetWriter
@@ -128,19 +117,25 @@ public sealed class SqliteGraphStore : IGraphStore
         return await SqliteChangeLog.ReadAsync(connection, since, limit, cancellationToken);
     }
 
-    // Busy, locked, I/O error, full, read-only, cannot open: the store is there but cannot take this write now.
-    private static bool IsUnavailable(SqliteException e) => e.SqliteErrorCode is 5 or 6 or 8 or 10 or 13 or 14;
-
-    public async Task<OnceWrite<T>> AppendOnceAsync<T>(T decision, CancellationToken cancellationToken = default) where T : class
+    /// <summary>A write whose SQLite failure means "not now" surfaces as the store-neutral <see cref="StoreUnavailableException"/>.</summary>
+    private static async Task<T> GuardedAsync<T>(Func<Task<T>> write)
     {
         try
         {
-            return await AppendOnceCoreAsync(decision, cancellationToken);
+            return await write();
         }
         catch (SqliteException e) when (IsUnavailable(e))
         {
             throw new StoreUnavailableException($"The embedded store cannot be written now ({e.Message.TrimEnd('.')}); nothing was stored.", e);
         }
+    }
+
+    // Busy, locked, I/O error, full, read-only, cannot open: the store is there but cannot take this write now.
+    private static bool IsUnavailable(SqliteException e) => e.SqliteErrorCode is 5 or 6 or 8 or 10 or 13 or 14;
+
+    public async Task<OnceWrite<T>> AppendOnceAsync<T>(T decision, CancellationToken cancellationToken = default) where T : class
+    {
+        return await GuardedAsync(() => AppendOnceCoreAsync(decision, cancellationToken));
     }
 
     private async Task<OnceWrite<T>> AppendOnceCoreAsync<T>(T decision, CancellationToken cancellationToken) where T : class

@@ -18,6 +18,8 @@ public class EmptyHomeApiTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Contains("train", problem.GetProperty("detail").GetString());
+            // No absolute path of the server in any answer.
+            Assert.DoesNotContain(home, problem.GetProperty("detail").GetString());
 
             var health = await client.GetFromJsonAsync<JsonElement>("/health");
             Assert.Equal("degraded", health.GetProperty("checks").GetProperty("model").GetProperty("status").GetString());

@@ -113,8 +113,9 @@ public sealed class WarningService(
             string? version = registry.ActiveVersion();
             if (version is null)
             {
-                string problem = $"No trained model under {home.ModelsPath}: run the train verb first.";
-                logger.LogWarning("{Problem}", problem);
+                // The answer names no server path; the log, for operators, does.
+                string problem = "No trained model in the home folder: run the train verb first.";
+                logger.LogWarning("No trained model under {Models}: run the train verb first.", home.ModelsPath);
                 return new ServingState(snapshot, analytics, null, problem, sequence);
             }
             var scored = ScoredGraph.Build(snapshot, WarningModel.Load(registry.FolderOf(version)), version, analytics);

@@ -11,6 +11,7 @@ public static class ScoringExtensions
         services.AddHostedService<WarningServiceLoader>();
         services.AddHostedService<ActiveModelWatcher>();
         services.AddHostedService<ChangeFeedFollower>();
+        services.AddHostedService<ServingRefresher>();
         return services;
     }
 }

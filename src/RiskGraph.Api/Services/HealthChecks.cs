@@ -40,7 +40,13 @@ public sealed class ModelHealthCheck(WarningService service) : IHealthCheck
             ["enterprises"] = scored.Snapshot.EnterpriseCount,
             ["as_of"] = scored.Snapshot.AsOf.ToString("yyyy-MM-dd"),
             ["data_sequence"] = service.Sequence,
+            ["data_as_of"] = service.State.Data.At.ToString("O"),
+            ["analytics_sequence"] = service.State.AnalyticsAsOf.Sequence,
+            ["analytics_as_of"] = service.State.AnalyticsAsOf.At.ToString("O"),
+            ["rebuild_pending"] = service.RebuildPending,
         };
+        if (service.RefreshProblem is { } refresh)
+            return Task.FromResult(HealthCheckResult.Degraded($"background refresh failing (retried): {refresh}", data: data));
         // A failed reload keeps the last state serving; say so rather than look healthy.
         if (service.Problem is { } problem) return Task.FromResult(HealthCheckResult.Degraded(problem, data: data));
         return Task.FromResult(HealthCheckResult.Healthy($"serving model {scored.ModelVersion}", data));

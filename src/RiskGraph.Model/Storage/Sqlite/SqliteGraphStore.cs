@@ -178,6 +178,29 @@ public sealed class SqliteGraphStore : IGraphStore
         }
     }
 
+    public async Task<IReadOnlyList<T>> ReadByKeysAsync<T>(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var table = SqliteSchema.For<T>();
+        var rows = new List<T>(keys.Count);
+        if (keys.Count == 0) return rows;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = table.SelectByKeySql;
+        var parameters = table.KeyColumns.Select(c => command.Parameters.Add("$" + c, SqliteType.Text)).ToArray();
+        command.Prepare();
+        // One prepared point lookup per key on the primary key: a change names at most StoreChange.MaxKeys rows.
+        foreach (string key in keys)
+        {
+            string[] parts = parameters.Length == 1 ? [key] : key.Split('|');
+            if (parts.Length != parameters.Length) continue;
+            for (int i = 0; i < parts.Length; i++) parameters[i].Value = parts[i];
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) rows.Add(table.Read(reader));
+        }
+        return rows;
+    }
+
     public async Task<long> CountAsync<T>(CancellationToken cancellationToken = default) where T : class
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -36,6 +36,9 @@ internal sealed class SqliteTable<T>(
 
     public string SelectAllSql => $"SELECT {string.Join(", ", Columns)} FROM {Name} ORDER BY {string.Join(", ", KeyColumns)}";
 
+    public string SelectByKeySql =>
+        $"SELECT {string.Join(", ", Columns)} FROM {Name} WHERE {string.Join(" AND ", KeyColumns.Select(k => $"{k} = ${k}"))}";
+
     public object?[] ToValues(T row) => toValues(row);
 
     /// <summary>The row's natural key as the change feed names it: the key columns' values joined by '|'.</summary>

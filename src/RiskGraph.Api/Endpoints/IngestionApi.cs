@@ -80,7 +80,7 @@ public static class IngestionApi
     }
 
     /// <summary>JSON values as the CSV text they stand for; objects and arrays are not field values.</summary>
-    private static IReadOnlyList<IReadOnlyDictionary<string, string?>>? AsText(IReadOnlyList<Dictionary<string, JsonElement>>? records, string name)
+    internal static IReadOnlyList<IReadOnlyDictionary<string, string?>>? AsText(IReadOnlyList<Dictionary<string, JsonElement>>? records, string name)
     {
         if (records is null) return null;
         var rows = new List<IReadOnlyDictionary<string, string?>>(records.Count);

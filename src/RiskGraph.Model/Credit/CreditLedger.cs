@@ -23,6 +23,9 @@ public sealed partial class CreditLedger
     private readonly IReadOnlyList<ObjectionOutcome> _outcomeList;
     private readonly Dictionary<string, RecordHistory> _histories;
     private readonly Dictionary<string, int> _recordOwner;
+    // Owners of records written since the ledger was built from the store: patches add here instead of copying the
+    // whole index (a rebuild folds them in).
+    private readonly Dictionary<string, int>? _ownerOverlay;
     private readonly Dictionary<string, Objection> _objections;
     private readonly Dictionary<string, object> _originals;
     private readonly EnterpriseStatus[] _statuses;
@@ -68,7 +71,8 @@ public sealed partial class CreditLedger
         _outcomeList, Periods, _statuses, _inspections.All());
 
     /// <summary>The enterprise id owning a penalty or list entry, or -1.</summary>
-    public int OwnerOf(string recordId) => _recordOwner.GetValueOrDefault(recordId, -1);
+    public int OwnerOf(string recordId) =>
+        _ownerOverlay is not null && _ownerOverlay.TryGetValue(recordId, out int owner) ? owner : _recordOwner.GetValueOrDefault(recordId, -1);
 
     /// <summary>The penalty or list entry as stored, before any correction; null when it was never corrected.</summary>
     public object? OriginalOf(string recordId) => _originals.GetValueOrDefault(recordId);

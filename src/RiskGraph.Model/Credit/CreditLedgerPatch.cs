@@ -22,7 +22,8 @@ public sealed partial class CreditLedger
         Periods = previous.Periods;
         _statuses = previous._statuses;
         (_repairs, _objectionList, _outcomeList) = (parts.Repairs, parts.Objections, parts.Outcomes);
-        (_histories, _recordOwner, _objections, Outcomes) = (parts.Histories, parts.RecordOwner, parts.ObjectionById, parts.OutcomeById);
+        (_histories, _objections, Outcomes) = (parts.Histories, parts.ObjectionById, parts.OutcomeById);
+        (_recordOwner, _ownerOverlay) = (previous._recordOwner, parts.RecordOwner.Overlay);
         _originals = new Dictionary<string, object>(previous._originals, StringComparer.Ordinal);
         _storedPenalties = previous._storedPenalties.With(parts.StoredPenalties);
         _storedListEntries = previous._storedListEntries.With(parts.StoredListEntries);
@@ -54,7 +55,7 @@ public sealed partial class CreditLedger
             Repairs = Merge(_repairs, changes.Repairs, r => r.RepairId),
             Objections = Merge(_objectionList, changes.Objections, o => o.ObjectionId),
             Outcomes = Merge(_outcomeList, changes.Outcomes, o => o.ObjectionId),
-            RecordOwner = new Dictionary<string, int>(_recordOwner, StringComparer.Ordinal),
+            RecordOwner = new OwnerIndex(_recordOwner, _ownerOverlay),
         };
         parts.ObjectionById = new Dictionary<string, Objection>(_objections, StringComparer.Ordinal);
         foreach (var o in changes.Objections) parts.ObjectionById[o.ObjectionId] = o;
@@ -101,7 +102,7 @@ public sealed partial class CreditLedger
     /// old owner; rows keep the store's key order within an owner, as a full load reads them.
     /// </summary>
     private Dictionary<int, T[]> Regroup<T>(
-        Grouped<T> grouped, IReadOnlyList<T> written, Func<T, string> keyOf, Func<T, string> usccOf, Dictionary<string, int>? recordOwner,
+        Grouped<T> grouped, IReadOnlyList<T> written, Func<T, string> keyOf, Func<T, string> usccOf, OwnerIndex? recordOwner,
         SortedSet<int> owners)
     {
         var result = new Dictionary<int, T[]>();
@@ -184,12 +185,23 @@ public sealed partial class CreditLedger
         return history;
     }
 
+    /// <summary>The shared owner index of the ledger built from the store, with this patch's own additions on top.</summary>
+    private sealed class OwnerIndex(Dictionary<string, int> shared, Dictionary<string, int>? previousOverlay)
+    {
+        public Dictionary<string, int> Overlay { get; } =
+            previousOverlay is null ? new(StringComparer.Ordinal) : new(previousOverlay, StringComparer.Ordinal);
+
+        public bool TryGetValue(string recordId, out int owner) => Overlay.TryGetValue(recordId, out owner) || shared.TryGetValue(recordId, out owner);
+
+        public int this[string recordId] { set => Overlay[recordId] = value; }
+    }
+
     private sealed class PatchParts
     {
         public required List<CreditRepair> Repairs { get; init; }
         public required List<Objection> Objections { get; init; }
         public required List<ObjectionOutcome> Outcomes { get; init; }
-        public required Dictionary<string, int> RecordOwner { get; init; }
+        public required OwnerIndex RecordOwner { get; init; }
         public Dictionary<string, Objection> ObjectionById { get; set; } = [];
         public Dictionary<string, ObjectionOutcome> OutcomeById { get; set; } = [];
         public Dictionary<string, RecordHistory> Histories { get; set; } = [];

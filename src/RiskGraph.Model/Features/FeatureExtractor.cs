@@ -81,19 +81,15 @@ public sealed class FeatureExtractor(
     public FeatureMatrix Recompute(FeatureMatrix previous, ReadOnlySpan<int> rows)
     {
         var results = analytics ?? throw new InvalidOperationException("Recomputing rows needs the analytics the other rows were computed with.");
-        var values = (float[])previous.Values.Clone();
         var pass = new NeighbourhoodPass(snapshot.Graph, NeighbourhoodPass.Enterprises.Of(snapshot, null), parameters.HubFanOutCap);
-        foreach (int u in rows)
+        return previous.WithRows(rows, (u, row) =>
         {
-            var row = values.AsSpan(u * Count, Count);
-            row.Clear();
             WriteOwnRecord(u, row);
             WriteStructure(u, row, results);
             pass.Write(u, row, 0);
             row[CrossIndustryTargets] = results.CrossBoundary.CrossIndustry[u];
             row[CrossRegionTargets] = results.CrossBoundary.CrossRegion[u];
-        }
-        return new FeatureMatrix(previous.Schema, previous.Rows, values);
+        });
     }
 
     /// <summary>

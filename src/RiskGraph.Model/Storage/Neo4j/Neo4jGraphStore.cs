@@ -237,6 +237,15 @@ public sealed class Neo4jGraphStore : IGraphStore
             var appended = await transaction.RunAsync([ChangeOf(mapping, unique)], cancellationToken);
             return Neo4jJson.Integer(appended[0].Rows[0][0]);
         }
+
+        public async Task<long> RemoveAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+        {
+            var mapping = Neo4jMappings.For<T>();
+            if (mapping.Relation is null) throw new NotSupportedException($"{typeof(T).Name} rows are never removed.");
+            var keys = rows.Select(r => string.Join('|', mapping.KeyOf(r))).Distinct(StringComparer.Ordinal).ToArray();
+            var results = await transaction.RunAsync([mapping.DeleteByKeysStatement(keys), ChangeOf(mapping, rows)], cancellationToken);
+            return Neo4jJson.Integer(results[1].Rows[0][0]);
+        }
     }
 
     private static Neo4jStatement ChangeOf<T>(Neo4jMapping<T> mapping, IReadOnlyList<T> rows) where T : class =>

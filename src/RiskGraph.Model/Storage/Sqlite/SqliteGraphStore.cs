@@ -78,6 +78,30 @@ public sealed class SqliteGraphStore : IGraphStore
     {
         public Task<long> WriteAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class =>
             store.WriteRowsAsync(connection, transaction, rows, null, cancellationToken);
+
+        public Task<long> RemoveAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class =>
+            RemoveRowsAsync(connection, transaction, rows, cancellationToken);
+    }
+
+    private static async Task<long> RemoveRowsAsync<T>(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+    {
+        var table = SqliteSchema.For<T>();
+        if (!table.Removable) throw new NotSupportedException($"{typeof(T).Name} rows are never removed.");
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = table.DeleteByKeySql;
+        var parameters = table.KeyColumns.Select(c => command.Parameters.Add("$" + c, SqliteType.Text)).ToArray();
+        command.Prepare();
+        var keys = rows.Count <= StoreChange.MaxKeys ? new string[rows.Count] : null;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            object?[] values = table.ToValues(rows[i]);
+            if (keys is not null) keys[i] = table.KeyOf(values);
+            for (int k = 0; k < parameters.Length; k++) parameters[k].Value = values[Array.IndexOf(table.Columns, table.KeyColumns[k])] ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return await SqliteChangeLog.AppendAsync(connection, transaction, typeof(T).Name, rows.Count, keys, cancellationToken);
     }
 
     private async Task<long> WriteRowsAsync<T>(

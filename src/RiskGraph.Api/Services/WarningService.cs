@@ -204,7 +204,8 @@ public sealed class WarningService(
             // Keep serving what was loaded before, if anything; health reports the problem.
             logger.LogError(e, "Loading the snapshot or model failed");
             RefreshProblem = $"Loading the snapshot or model failed: {e.Message}";
-            return _state with { Problem = RefreshProblem };
+            // With a state to serve, serving goes on from it (health shows RefreshProblem); without one, say why.
+            return _state.Snapshot is null ? _state with { Problem = RefreshProblem } : _state;
         }
     }
 }

@@ -12,6 +12,7 @@ public sealed class SqliteGraphStore : IGraphStore
 {
     private const int ProgressEvery = 10_000;
     private readonly string _connectionString;
+    private readonly SqliteFileIdentity _identity;
 
     public SqliteGraphStore(string path)
     {
@@ -19,9 +20,13 @@ public sealed class SqliteGraphStore : IGraphStore
         if (folder is not null) Directory.CreateDirectory(folder);
         // A locked store answers within seconds (StoreUnavailableException), not after a minute.
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 5 }.ToString();
+        _identity = new SqliteFileIdentity(path);
     }
 
     public StoreKind Kind => StoreKind.Embedded;
+
+    /// <summary>Throws <see cref="StoreLostException"/> when the file opened was deleted or replaced since.</summary>
+    public Task VerifyFileAsync(CancellationToken cancellationToken = default) => _identity.EnsureSameFileAsync(cancellationToken);
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -37,6 +42,7 @@ public sealed class SqliteGraphStore : IGraphStore
             command.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        await _identity.InitializeAsync(connection, cancellationToken);
     }
 
     public async Task<long> UpsertAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
@@ -142,8 +148,9 @@ public sealed class SqliteGraphStore : IGraphStore
     }
 
     /// <summary>A write whose SQLite failure means "not now" surfaces as the store-neutral <see cref="StoreUnavailableException"/>.</summary>
-    private static async Task<T> GuardedAsync<T>(Func<Task<T>> write)
+    private async Task<T> GuardedAsync<T>(Func<Task<T>> write)
     {
+        await _identity.EnsureSameFileAsync(CancellationToken.None);
         try
         {
             return await write();
@@ -272,6 +279,7 @@ public sealed class SqliteGraphStore : IGraphStore
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        _identity.EnsureExists();
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;

@@ -44,7 +44,7 @@ app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Scoring).AddEndpointFilt
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Analysis).AddEndpointFilter<RegionScopeFilter>()
     .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi().MapChangesApi()
     .MapPublicationApi().MapReportApi().MapPersonsApi();
-app.MapGroup("").RequireAuthorization(RiskGraphPolicies.CreditWrites)
+app.MapGroup("").RequireAuthorization(RiskGraphPolicies.CreditWrites).AddEndpointFilter<IdempotencyFilter>()
     .MapCreditWritesApi().MapInspectionsApi().MapPersonListWritesApi().MapIngestionApi().MapGraphIngestionApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Administration)
     .MapModelAdministrationApi().MapAdministrationApi();

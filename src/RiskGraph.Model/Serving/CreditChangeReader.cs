@@ -16,7 +16,7 @@ public static class CreditChangeReader
     /// <summary>Record types written to the store that no served snapshot reads.</summary>
     private static readonly HashSet<string> OutsideSnapshot = new(StringComparer.Ordinal)
     {
-        nameof(ApiKey), nameof(PersonListEntry), nameof(RiskLabel),
+        nameof(ApiKey), nameof(PersonListEntry), nameof(RiskLabel), nameof(IdempotentAnswer),
     };
 
     /// <summary>Whether every change can be applied to a served state in place (see <see cref="ReadAsync"/>).</summary>

@@ -147,6 +147,7 @@ internal static class Neo4jMappings
         [typeof(Objection)] = Neo4jCreditActionMappings.Objection,
         [typeof(ObjectionOutcome)] = Neo4jCreditActionMappings.ObjectionOutcome,
         [typeof(RiskGraph.Model.Security.ApiKey)] = Neo4jSecurityMappings.ApiKey,
+        [typeof(IdempotentAnswer)] = Neo4jSecurityMappings.IdempotentAnswer,
     };
 
     public static Neo4jMapping<T> For<T>() where T : class =>

@@ -18,6 +18,7 @@ internal static class Neo4jSchema
         ("objection_objection_id", "Objection", "objection_id"),
         ("objection_outcome_objection_id", "ObjectionOutcome", "objection_id"),
         ("api_key_name", "ApiKey", "name"),
+        ("idempotent_answer_id", "IdempotentAnswer", "id"),
         ("change_counter_name", "ChangeCounter", "name"),
         ("change_seq", "Change", "seq"),
         ("api_key_key_id", "ApiKey", "key_id"),

@@ -36,4 +36,29 @@ internal static class Neo4jSecurityMappings
         KeyOf = k => [k.Name],
         Count = "MATCH (x:ApiKey) RETURN count(x)",
     };
+
+    public static readonly Neo4jMapping<IdempotentAnswer> IdempotentAnswer = new()
+    {
+        Upsert = $$"""
+            UNWIND $rows AS r
+            MERGE (x:IdempotentAnswer {id: r.id})
+            SET {{Neo4jCypherText.Sets("x", "method", "path", "status", "body", "at")}}
+            RETURN count(*), 0
+            """,
+        WriteRow = (w, a) =>
+        {
+            w.WriteString("id", a.Id);
+            w.WriteString("method", a.Method);
+            w.WriteString("path", a.Path);
+            w.WriteNumber("status", a.Status);
+            w.WriteString("body", a.Body);
+            WriteInstant(w, "at", a.At);
+        },
+        Match = "MATCH (x:IdempotentAnswer)",
+        Columns = ["x.id", "x.method", "x.path", "x.status", "x.body", "x.at"],
+        Keys = ["x.id"],
+        ReadRow = r => new IdempotentAnswer(Text(r[0]), Text(r[1]), Text(r[2]), (int)Integer(r[3]), Text(r[4]), Instant(r[5])),
+        KeyOf = a => [a.Id],
+        Count = "MATCH (x:IdempotentAnswer) RETURN count(x)",
+    };
 }

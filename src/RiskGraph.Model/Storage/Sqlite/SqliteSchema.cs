@@ -60,6 +60,8 @@ internal static class SqliteSchema
             corrected_publication_date TEXT, corrected_valid_from TEXT, corrected_valid_to TEXT) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS change_log (
             seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, record_type TEXT NOT NULL, rows INTEGER NOT NULL, keys TEXT);
+        CREATE TABLE IF NOT EXISTS idempotent_answer (
+            id TEXT PRIMARY KEY, method TEXT NOT NULL, path TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL, at TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS api_key (
             name TEXT PRIMARY KEY, key_id TEXT NOT NULL UNIQUE, secret_hash TEXT NOT NULL, role TEXT NOT NULL,
             department TEXT NOT NULL, region_scope TEXT, created_at TEXT NOT NULL, expires_on TEXT, revoked_at TEXT) WITHOUT ROWID;
@@ -149,6 +151,10 @@ internal static class SqliteSchema
             r => new ObjectionOutcome(r.GetString(0), Parse<ObjectionResult>(r.GetString(1), DomainNames.TryParse), r.GetString(2),
                   r.GetString(3), r.ReadInstant(4), ReadCorrection(r)),
             onceColumn: "objection_id"),
+        [typeof(IdempotentAnswer)] = new SqliteTable<IdempotentAnswer>(
+            "idempotent_answer", ["id", "method", "path", "status", "body", "at"], ["id"],
+            a => [a.Id, a.Method, a.Path, a.Status, a.Body, SqliteValues.Instant(a.At)],
+            r => new IdempotentAnswer(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.ReadInstant(5))),
         [typeof(ApiKey)] = new SqliteTable<ApiKey>(
             "api_key", ["name", "key_id", "secret_hash", "role", "department", "region_scope", "created_at", "expires_on", "revoked_at"], ["name"],
             k => [k.Name, k.KeyId, k.SecretHash, k.Role.Name(), k.Department, SqliteValues.Text(k.RegionScope), SqliteValues.Instant(k.CreatedAt),

@@ -42,7 +42,7 @@ app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Scoring).AddEndpointFilt
     .MapWarningsApi().MapChecksApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Analysis).AddEndpointFilter<RegionScopeFilter>()
     .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi().MapChangesApi()
-    .MapPublicationApi().MapReportApi().MapPersonsApi();
+    .MapPublicationApi().MapReportApi().MapPersonsApi().MapExplanationApi().MapExportsApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.CreditWrites)
     .MapCreditWritesApi().MapInspectionsApi().MapPersonListWritesApi().MapIngestionApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Administration)

@@ -14,7 +14,8 @@ public class ExplorerTests(ApiServerFixture fixture, ITestOutputHelper output)
         page.PageError += (_, error) => errors.Add(error);
         // The page's Content-Security-Policy would report an inline script or style here.
         page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) errors.Add(message.Text); };
-        await page.GotoAsync(fixture.BaseUrl + "/explorer/");
+        // These tests read the English words; WorkbenchTests checks the Chinese default.
+        await page.GotoAsync(fixture.BaseUrl + "/explorer/?lang=en");
         await EnterKeyAsync(page, key ?? fixture.AnalystKey);
         return (page, errors);
     }
@@ -30,7 +31,7 @@ public class ExplorerTests(ApiServerFixture fixture, ITestOutputHelper output)
     public async Task TheExplorerAsksForAKey_AndSaysPlainlyWhenItIsMissingRefusedOrLacksTheRole()
     {
         var page = await fixture.Browser.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/explorer/");
+        await page.GotoAsync(fixture.BaseUrl + "/explorer/?lang=en");
         Assert.Contains("no key", await page.InnerTextAsync("#key-state"));
         await page.FillAsync("#search-input", "有限公司");
         await page.ClickAsync("#search-form button[type=submit]");
@@ -101,6 +102,10 @@ public class ExplorerTests(ApiServerFixture fixture, ITestOutputHelper output)
         string crossings = await page.InnerTextAsync("#path-crossings");
         Assert.Contains("industries", crossings);
         Assert.Contains("regions", crossings);
+        // Boundaries by name, with the codes kept for reference.
+        string industries = (await page.GetAttributeAsync("#path-crossings", "data-industries"))!;
+        Assert.DoesNotContain(industries.Split(',')[0] + " →", crossings);
+        await page.WaitForFunctionAsync("() => window.explorer.highlighted != null");
         int highlighted = await page.EvaluateAsync<int>("() => window.explorer.graph.cy.$('.path').length");
         int pathNodes = await page.EvaluateAsync<int>("() => window.explorer.highlighted.path.nodes.length");
         Assert.True(pathNodes >= 2);
@@ -128,7 +133,8 @@ public class ExplorerTests(ApiServerFixture fixture, ITestOutputHelper output)
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-json"));
         using var exported = JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!));
-        Assert.Equal(await NodeCountAsync(page), exported.RootElement.GetProperty("nodes").GetArrayLength());
+        // Exactly what is on screen: the filter hid the executives' edges and the persons left without a relation.
+        Assert.Equal(await page.EvaluateAsync<int>("() => window.explorer.counts().visibleNodes"), exported.RootElement.GetProperty("nodes").GetArrayLength());
         var png = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-png"));
         byte[] bytes = await File.ReadAllBytesAsync((await png.PathAsync())!);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);

@@ -147,9 +147,9 @@ public class WorkbenchTests(ApiServerFixture fixture)
 
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-xlsx"));
         string path = (await xlsx.PathAsync())!;
-        Assert.Equal(visible, MiniExcel.Query(path, useHeaderRow: true, sheetName: "nodes").Count());
-        Assert.Equal(edges, MiniExcel.Query(path, useHeaderRow: true, sheetName: "edges").Count());
-        var about = MiniExcel.Query(path, useHeaderRow: true, sheetName: "about").Cast<IDictionary<string, object>>()
+        Assert.Equal(visible, MiniExcel.Query(path, useHeaderRow: true, sheetName: "nodes", excelType: ExcelType.XLSX).Count());
+        Assert.Equal(edges, MiniExcel.Query(path, useHeaderRow: true, sheetName: "edges", excelType: ExcelType.XLSX).Count());
+        var about = MiniExcel.Query(path, useHeaderRow: true, sheetName: "about", excelType: ExcelType.XLSX).Cast<IDictionary<string, object>>()
             .ToDictionary(r => (string)r["field"], r => r["value"]?.ToString());
         Assert.Equal(uscc, about["centre"]);
         Assert.False(string.IsNullOrEmpty(about["model_version"]));
@@ -177,7 +177,7 @@ public class WorkbenchTests(ApiServerFixture fixture)
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#alerts-xlsx"));
         int shown = await page.EvaluateAsync<int>("() => window.explorer.alerts.shown.length");
-        Assert.Equal(shown, MiniExcel.Query((await download.PathAsync())!, useHeaderRow: true, sheetName: "alerts").Count());
+        Assert.Equal(shown, MiniExcel.Query((await download.PathAsync())!, useHeaderRow: true, sheetName: "alerts", excelType: ExcelType.XLSX).Count());
 
         await page.ClickAsync("#alerts li[data-index] >> nth=0");
         await page.WaitForSelectorAsync("#alert-why", new PageWaitForSelectorOptions { Timeout = 60_000 });

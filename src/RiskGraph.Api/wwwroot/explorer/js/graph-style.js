@@ -15,7 +15,7 @@ export const RELATION_TYPES = Object.keys(EDGE_COLOURS);
 export const STYLE = [
   { selector: 'node', style: { 'label': 'data(label)', 'font-size': 7, 'text-valign': 'bottom', 'text-margin-y': 2, 'min-zoomed-font-size': 9,
     'background-color': 'data(fill)', 'width': 'data(size)', 'height': 'data(size)', 'border-width': 1, 'border-color': '#ffffff',
-    'text-background-color': '#ffffff', 'text-background-opacity': 0.7, 'text-background-padding': 1 } },
+    'text-outline-color': '#ffffff', 'text-outline-width': 0 } },
   { selector: 'node[kind = "person"]', style: { 'shape': 'diamond', 'background-color': PERSON_COLOUR } },
   { selector: 'node.centre', style: { 'border-width': 4, 'border-color': '#1d2330' } },
   { selector: 'node.has-omitted', style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': '#e0662a' } },

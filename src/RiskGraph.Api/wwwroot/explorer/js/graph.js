@@ -5,12 +5,21 @@ import { t } from './i18n.js';
 
 export { RELATION_TYPES };
 
-/** WebGL (cytoscape ≥ 3.31) when the browser has WebGL 2 and the analyst did not ask for canvas (?renderer=canvas). */
+/**
+ * WebGL (cytoscape ≥ 3.31) on a hardware GPU; canvas with level of detail (cached textures while moving, labels only
+ * when readable) where WebGL would run in software (SwiftShader, llvmpipe), which is slower than canvas there.
+ * ?renderer=webgl or ?renderer=canvas overrides the choice.
+ */
 function wantsWebgl() {
   const asked = new URLSearchParams(location.search).get('renderer');
   if (asked === 'canvas') return false;
   try {
-    return !!document.createElement('canvas').getContext('webgl2');
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    if (asked === 'webgl') return true;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    return !/swiftshader|llvmpipe|softpipe|software/i.test(renderer);
   } catch {
     return false;
   }

@@ -138,9 +138,59 @@ export class NetworkGraph {
         nodeRepulsion: () => (big ? 9000 : 6000), idealEdgeLength: () => (big ? 45 : 60), edgeElasticity: () => 0.45,
         nodeSeparation: 60, gravity: big ? 0.15 : 0.25, gravityRange: 3.8, numIter: big ? 1500 : 2500, tile: true, packComponents: true,
         uniformNodeDimensions: big, samplingType: true, sampleSize: 25 });
-      layout.one('layoutstop', resolve);
+      layout.one('layoutstop', () => {
+        if (big) this.separate();
+        resolve();
+      });
       layout.run();
     });
+  }
+
+  /**
+   * Pushes apart nodes whose centres would be closer than `pixels` once the whole network is fitted into the view:
+   * dense stars of a large network otherwise pile their leaves on each other. A grid of cells one minimum distance
+   * wide finds the close pairs in linear time; a few rounds settle them. Positions only, so it is cheap at 5,000 nodes.
+   */
+  separate(pixels = 4, rounds = 12) {
+    const nodes = this.entities().filter((n) => !n.isParent());
+    const count = nodes.length;
+    if (count < 2) return;
+    const x = new Float64Array(count), y = new Float64Array(count);
+    nodes.forEach((n, i) => { const p = n.position(); x[i] = p.x; y[i] = p.y; });
+    for (let round = 0; round < rounds; round++) {
+      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      for (let i = 0; i < count; i++) { minX = Math.min(minX, x[i]); maxX = Math.max(maxX, x[i]); minY = Math.min(minY, y[i]); maxY = Math.max(maxY, y[i]); }
+      const scale = Math.min((this.cy.width() - 40) / Math.max(1, maxX - minX), (this.cy.height() - 40) / Math.max(1, maxY - minY));
+      const d = pixels / Math.max(scale, 1e-9);
+      const cells = new Map();
+      for (let i = 0; i < count; i++) {
+        const k = `${Math.floor(x[i] / d)},${Math.floor(y[i] / d)}`;
+        if (!cells.has(k)) cells.set(k, []);
+        cells.get(k).push(i);
+      }
+      let moved = 0;
+      for (let i = 0; i < count; i++) {
+        const cx = Math.floor(x[i] / d), cy = Math.floor(y[i] / d);
+        for (let dx = -1; dx <= 1; dx++) {
+          for (let dy = -1; dy <= 1; dy++) {
+            for (const j of cells.get(`${cx + dx},${cy + dy}`) ?? []) {
+              if (j <= i) continue;
+              let vx = x[j] - x[i], vy = y[j] - y[i];
+              let dist = Math.hypot(vx, vy);
+              if (dist >= d) continue;
+              // Coincident nodes part along a direction fixed by their indices, so the result is reproducible.
+              if (dist < 1e-9) { const a = (i * 7919 + j * 104729) % 360 * Math.PI / 180; vx = Math.cos(a); vy = Math.sin(a); dist = 1; } else { vx /= dist; vy /= dist; dist = Math.hypot(x[j] - x[i], y[j] - y[i]); }
+              const push = (d - dist) / 2 + d * 0.05;
+              x[i] -= vx * push; y[i] -= vy * push; x[j] += vx * push; y[j] += vy * push;
+              moved++;
+            }
+          }
+        }
+      }
+      if (moved === 0) break;
+    }
+    this.cy.batch(() => nodes.forEach((n, i) => n.position({ x: x[i], y: y[i] })));
+    this.cy.fit(undefined, 20);
   }
 
   counts() {

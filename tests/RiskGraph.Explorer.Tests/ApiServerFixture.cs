@@ -33,7 +33,8 @@ public sealed class ApiServerFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumFactAttribute.ChromiumPath)) return;
         Directory.CreateDirectory(ScreenshotFolder);
-        Trained = await TrainedHome.CreateAsync(enterprises: 5_000, seed: 31);
+        // 10,000 enterprises: enough for a 5,000-node view grown from one hub (LargeNetworkTests).
+        Trained = await TrainedHome.CreateAsync(enterprises: 10_000, seed: 31);
         await using (var store = new RiskGraph.Model.Storage.Sqlite.SqliteGraphStore(Trained.Home.StorePath))
         {
             await store.InitializeAsync();
@@ -81,6 +82,8 @@ public sealed class ApiServerFixture : IAsyncLifetime
             RedirectStandardError = true,
         };
         start.Environment["RISKGRAPH_HOME"] = home;
+        // depth 3 × 5,000 nodes: the largest view the explorer offers (the default cost cap is 6,000).
+        start.Environment["RiskGraph__Limits__NetworkMaxCost"] = "15000";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

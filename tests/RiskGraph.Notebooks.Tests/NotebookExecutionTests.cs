@@ -26,7 +26,9 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         string? configuration = typeof(NotebookExecutionTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration;
         if (!string.IsNullOrEmpty(configuration)) Environment.SetEnvironmentVariable(ConfigurationVariable, configuration);
 
-        var run = await NotebookRunner.RunAsync(Path.Combine(RepositoryLayout.NotebooksFolder, notebook), CellTimeout);
+        // RISKGRAPH_NOTEBOOKS_SAVE=1 writes the outputs back into the notebook (how the committed outputs are made).
+        bool save = Environment.GetEnvironmentVariable("RISKGRAPH_NOTEBOOKS_SAVE") == "1";
+        var run = await NotebookRunner.RunAsync(Path.Combine(RepositoryLayout.NotebooksFolder, notebook), CellTimeout, save);
 
         foreach (var cell in run.Cells)
             output.WriteLine($"cell {cell.CellIndex,2}: {cell.Elapsed.TotalSeconds,6:F1} s, {cell.Outputs} output(s)  {cell.FirstLine}");

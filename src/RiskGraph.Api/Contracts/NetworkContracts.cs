@@ -15,7 +15,7 @@ public sealed record NetworkResponse(
 /// <param name="Kind">enterprise or person.</param>
 public sealed record NetworkNodeResponse(
     string Id, string Kind, string Label, string? Industry, string? Region, int Hops,
-    string? CreditClass, string? Colour, double? Score, string? Level);
+    string? CreditClass, string? Colour, double? Score, string? Level, int? Community = null);
 
 public static class NetworkContracts
 {
@@ -31,8 +31,10 @@ public static class NetworkContracts
         if (snapshot is null || id == IdMap.NotFound || !snapshot.Ids.IsEnterprise(id))
             return new NetworkNodeResponse(node.Id, node.Kind, node.Label, node.Industry, node.Region, node.Hops, null, null, null, null);
         var creditClass = snapshot.Classes[id];
+        // The Louvain community lets the explorer fold one community into a compound node.
+        int? community = scored is not null && ReferenceEquals(scored.Snapshot, snapshot) ? scored.Analytics.Communities.Community[id] : null;
         double? score = scored is not null && ReferenceEquals(scored.Snapshot, snapshot) ? Math.Round(scored.Probability[id], 6) : null;
         return new NetworkNodeResponse(node.Id, node.Kind, node.Label, node.Industry, node.Region, node.Hops,
-            creditClass.Name(), creditClass.Colour(), score, score is null ? null : WarningLevels.LevelOf(score.Value));
+            creditClass.Name(), creditClass.Colour(), score, score is null ? null : WarningLevels.LevelOf(score.Value), community);
     }
 }

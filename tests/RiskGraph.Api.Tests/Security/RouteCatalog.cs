@@ -27,6 +27,8 @@ public static class RouteCatalog
         ["GET /api/enterprises/{uscc}/controllers"] = RiskGraphPolicies.Analysis,
         ["GET /api/enterprises/{uscc}/exposure"] = RiskGraphPolicies.Analysis,
         ["GET /api/enterprises/{uscc}/community"] = RiskGraphPolicies.Analysis,
+        ["GET /api/enterprises/{uscc}/explanation"] = RiskGraphPolicies.Analysis,
+        ["POST /api/exports/xlsx"] = RiskGraphPolicies.Analysis,
         ["GET /api/alerts"] = RiskGraphPolicies.Analysis,
         ["GET /api/data-quality"] = RiskGraphPolicies.Analysis,
         ["GET /api/models"] = RiskGraphPolicies.Analysis,

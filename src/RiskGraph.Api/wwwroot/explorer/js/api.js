@@ -1,5 +1,7 @@
 // Calls to the RiskGraph API. Every call goes to the same origin the page came from, with the analyst's API key and
 // the purpose of the query (both kept in sessionStorage for this tab only, never in the page's URL or localStorage).
+import { t } from './i18n.js';
+
 export class ApiError extends Error {
   constructor(status, problem) {
     super(explain(status, problem));
@@ -24,17 +26,18 @@ export const credentials = {
 // Plain words for the answers an analyst can act on: no key, a refused key, a key whose role may not do this.
 function explain(status, problem) {
   const detail = problem?.detail ?? problem?.title ?? `HTTP ${status}`;
-  if (status === 401) return credentials.key() ? `API key refused: ${detail}` : 'API key missing: enter your key above.';
-  if (status === 403) return `Your key's role may not do this: ${detail}`;
-  if (status === 429) return 'Too many requests for your key: wait a moment and try again.';
+  if (status === 401) return credentials.key() ? t('key.refused') + detail : t('key.missing');
+  if (status === 403) return t('key.role') + detail;
+  if (status === 429) return t('key.rate');
   return detail;
 }
 
-async function request(path, options) {
-  const headers = { 'Accept': 'application/json', 'X-Purpose': credentials.purpose() };
+async function request(path, options = {}, asBlob = false) {
+  const headers = { 'Accept': 'application/json', 'X-Purpose': credentials.purpose(), ...(options.headers ?? {}) };
   if (credentials.key()) headers['X-Api-Key'] = credentials.key();
-  const response = await fetch(path, { headers, ...options });
-  const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
+  const response = await fetch(path, { ...options, headers });
+  const json = response.headers.get('content-type')?.includes('json');
+  const body = json ? await response.json() : response.ok && asBlob ? await response.blob() : null;
   if (!response.ok) {
     const error = new ApiError(response.status, body);
     if (response.status === 401 || response.status === 403) window.dispatchEvent(new CustomEvent('riskgraph:access', { detail: error }));
@@ -51,5 +54,10 @@ export const api = {
   warning: (uscc) => request(`/api/enterprises/${q(uscc)}/warning`),
   credit: (uscc) => request(`/api/enterprises/${q(uscc)}/credit`),
   controllers: (uscc) => request(`/api/enterprises/${q(uscc)}/controllers`),
-  alerts: (kind, top = 20) => request(`/api/alerts?kind=${q(kind)}&top=${top}`),
+  alerts: (kind, top = 20, region = '') => request(`/api/alerts?kind=${q(kind)}&top=${top}${region ? `&region=${q(region)}` : ''}`),
+  explanation: (uscc) => request(`/api/enterprises/${q(uscc)}/explanation`),
+  exposure: (uscc, hops = 2) => request(`/api/enterprises/${q(uscc)}/exposure?hops=${hops}`),
+  community: (uscc) => request(`/api/enterprises/${q(uscc)}/community`),
+  /** An .xlsx workbook of the given sheets, written by the server (POST /api/exports/xlsx). */
+  xlsx: (body) => request('/api/exports/xlsx', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }, true),
 };

@@ -49,7 +49,9 @@ public sealed class WarningService(
         await _reloading.WaitAsync(cancellationToken);
         try
         {
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
             _state = await BuildStateAsync(cancellationToken);
+            RiskGraph.Model.Diagnostics.RiskGraphMetrics.RecordRefresh(started);
         }
         finally
         {
@@ -108,6 +110,8 @@ public sealed class WarningService(
             long sequence = await store.LatestSequenceAsync(cancellationToken);
             // The snapshot serves credit classes and checks even before any model is trained.
             var snapshot = await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
+            if (snapshot.EnterpriseCount == 0 && _state.Snapshot is null)
+                logger.LogWarning("The store is new and empty (home {Home}): import data with the import verb, then train.", home.Root);
             var analytics = GraphAnalytics.Compute(snapshot, AnalyticsParameters, cancellationToken);
             var registry = new ModelRegistry(home);
             string? version = registry.ActiveVersion();
@@ -119,8 +123,9 @@ public sealed class WarningService(
                 return new ServingState(snapshot, analytics, null, problem, sequence);
             }
             var scored = ScoredGraph.Build(snapshot, WarningModel.Load(registry.FolderOf(version)), version, analytics);
-            logger.LogInformation("Serving model {Version} on {Enterprises} enterprises as of {AsOf}",
-                version, snapshot.EnterpriseCount, snapshot.AsOf.ToString("yyyy-MM-dd"));
+            // Once per model: every reload after a write would otherwise repeat the line.
+            logger.Log(version == _state.Scored?.ModelVersion ? LogLevel.Debug : LogLevel.Information,
+                "Serving model {Version} on {Enterprises} enterprises as of {AsOf}", version, snapshot.EnterpriseCount, snapshot.AsOf.ToString("yyyy-MM-dd"));
             return new ServingState(snapshot, analytics, scored, null, sequence);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -138,7 +138,9 @@ def main():
     routes = {}
     for route, values in sorted(recorder.latencies.items()):
         statuses = recorder.statuses[route]
-        routes[route] = {"requests": len(values), "status_5xx": sum(c for s, c in statuses.items() if s >= 500),
+        # 599 is this script's own mark for no answer within the client timeout (60 s, 120 s for ingestion): not a server 5xx.
+        routes[route] = {"requests": len(values), "status_5xx": sum(c for s, c in statuses.items() if 500 <= s < 599),
+                         "client_timeouts": statuses.get(599, 0),
                          "statuses": {str(s): c for s, c in sorted(statuses.items())},
                          "p50_ms": percentile(values, 50), "p99_ms": percentile(values, 99)}
     after_first_minute = next((s["rss_mib"] for s in samples if s["t_s"] >= 60), samples[0]["rss_mib"])
@@ -146,6 +148,7 @@ def main():
         "seconds": args.seconds,
         "routes": routes,
         "total_5xx": sum(r["status_5xx"] for r in routes.values()),
+        "total_client_timeouts": sum(r["client_timeouts"] for r in routes.values()),
         "ingested_records": totals["records"],
         "ingest_rate_target": args.ingest_rate,
         "ingest_rate_reached": round(totals["records"] / args.seconds, 1),

@@ -19,9 +19,11 @@ builder.Services.AddRiskGraphRequestLimits(builder.Configuration);
 
 // JSON, errors as ProblemDetails, health, OpenAPI.
 builder.Services.AddRiskGraphJson();
-builder.Services.AddProblemDetails();
+builder.Services.AddRiskGraphProblemDetails();
 builder.Services.AddRiskGraphHealthChecks();
 builder.Services.AddRiskGraphOpenApi();
+builder.Services.AddRiskGraphTelemetry(builder.Configuration);
+builder.Services.AddRiskGraphLifecycle(builder.Configuration);
 
 var app = builder.Build();
 
@@ -37,8 +39,10 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseRequestTimeouts();
+app.UseRiskGraphQueryValidation();
 
 app.MapHealthApi();
+app.MapRiskGraphMetrics();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Scoring).AddEndpointFilter<RegionScopeFilter>()
     .MapWarningsApi().MapChecksApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Analysis).AddEndpointFilter<RegionScopeFilter>()
@@ -49,4 +53,16 @@ app.MapGroup("").RequireAuthorization(RiskGraphPolicies.CreditWrites).AddEndpoin
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Administration)
     .MapModelAdministrationApi().MapAdministrationApi();
 
-app.Run();
+// Start-up failures (invalid options, an unreadable store or home) are one line and a non-zero exit, not a stack trace.
+// On SIGTERM Kestrel stops accepting, lets requests in flight finish within RiskGraph:ShutdownDrainSeconds, and the
+// audit writer commits what is queued when the container is disposed; the exit code is then 0.
+try
+{
+    app.Run();
+    return 0;
+}
+catch (Exception e) when (LifecycleExtensions.IsStartupFailure(e))
+{
+    app.Logger.LogCritical("RiskGraph API could not start: {Reason}", LifecycleExtensions.Describe(e));
+    return 1;
+}

@@ -7,11 +7,16 @@ foreach (var command in CommandCatalog.All())
 {
     root.Add(command);
 }
+// --home beside RISKGRAPH_HOME, on every verb; it wins over the variable.
+var home = new Option<string?>("--home") { Description = "The home folder (store, models, audit log, keys); default $RISKGRAPH_HOME or ./.riskgraph.", Recursive = true };
+root.Add(home);
 
 try
 {
     // Errors a user can act on are printed as one line; RISKGRAPH_DEBUG=1 adds the stack trace.
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var parsed = root.Parse(args);
+    if (parsed.GetValue(home) is { Length: > 0 } folder) Environment.SetEnvironmentVariable(RiskGraph.Model.RiskGraphHome.EnvironmentVariable, folder);
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is not OutOfMemoryException)
 {

@@ -68,7 +68,7 @@ public class ChecksAndGovernanceApiTests(TrainedApiFixture fixture)
     [Fact]
     public async Task DataQuality_ReportsEverySource_WithTimeliness()
     {
-        var sources = await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/data-quality");
+        var sources = (await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/data-quality?page_size=1000")).GetProperty("items").EnumerateArray().ToArray();
         int penalties = File.ReadLines(Path.Combine(fixture.Trained.DataFolder, "penalties.csv")).Count() - 1;
 
         Assert.NotNull(sources);
@@ -98,16 +98,16 @@ public class ChecksAndGovernanceApiTests(TrainedApiFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync($"/api/audit?subject={uscc}")).StatusCode);
         var admin = fixture.Factory.CreateClient();
         var page = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?subject={uscc}&page_size=50");
-        var entries = page.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("actor").GetString() == "test-analyst").ToArray();
+        var entries = page.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("actor").GetString() == "test-analyst").ToArray();
 
         Assert.Equal(4, entries.Count(e => e.GetProperty("status").GetInt32() == 200));
-        Assert.DoesNotContain(page.GetProperty("entries").EnumerateArray(), e => e.GetProperty("actor").GetString() == "somebody-else");
+        Assert.DoesNotContain(page.GetProperty("items").EnumerateArray(), e => e.GetProperty("actor").GetString() == "somebody-else");
         Assert.All(entries, e => Assert.Equal("loan_review", e.GetProperty("purpose").GetString()));
         Assert.All(entries, e => Assert.Equal("analyst department", e.GetProperty("department").GetString()));
         Assert.Contains(entries, e => e.GetProperty("returned").GetString()!.StartsWith("check for bidding") && e.GetProperty("method").GetString() == "POST");
         Assert.Contains(entries, e => e.GetProperty("returned").GetString()!.StartsWith("warning score"));
         // A 403 is an authenticated principal trying what it may not: registered too.
         var denied = await admin.GetFromJsonAsync<JsonElement>("/api/audit?actor=test-analyst&page_size=200");
-        Assert.Contains(denied.GetProperty("entries").EnumerateArray(), e => e.GetProperty("action").GetString() == "denied" && e.GetProperty("status").GetInt32() == 403);
+        Assert.Contains(denied.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "denied" && e.GetProperty("status").GetInt32() == 403);
     }
 }

@@ -40,7 +40,7 @@ public class ModelsApiTests(WritableApiFixture fixture) : IClassFixture<Writable
         Assert.NotEmpty(statuses);
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal("v002", (await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/warning")).GetProperty("model_version").GetString());
-        var models = await client.GetFromJsonAsync<JsonElement[]>("/api/models");
+        var models = (await client.GetFromJsonAsync<JsonElement>("/api/models")).GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal("v002", Assert.Single(models!, m => m.GetProperty("active").GetBoolean()).GetProperty("version").GetString());
         Assert.All(models!, m => Assert.InRange(m.GetProperty("with_graph_features").GetProperty("auc").GetDouble(), 0, 1));
     }

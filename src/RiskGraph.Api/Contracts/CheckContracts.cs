@@ -2,7 +2,7 @@ using RiskGraph.Model.Credit;
 
 namespace RiskGraph.Api.Contracts;
 
-/// <param name="Purpose">procurement, bidding, subsidy, approval, honours or financing.</param>
+/// <param name="Purpose">What the applicant applies for: procurement, bidding, subsidy, approval, honours, financing or qualification.</param>
 public sealed record CheckRequest(string? Uscc, string? Purpose);
 
 public sealed record MeasureResponse(string Code, string Description, string Basis);

@@ -7,3 +7,6 @@ namespace RiskGraph.Api.Contracts;
 public sealed record ModelVersionResponse(
     string Version, DateTimeOffset CreatedUtc, bool Active, string FeatureSchemaVersion, bool Compatible, string DataFingerprint,
     ModelMetrics WithGraphFeatures, ModelMetrics AttributesOnly);
+
+/// <summary>Registered model versions, newest first, one page.</summary>
+public sealed record ModelsResponse(int Page, int PageSize, int Total, IReadOnlyList<ModelVersionResponse> Items);

@@ -19,7 +19,7 @@ public sealed record WarningResponse(
 /// <param name="Contribution">How far it moved the raw score up from the bias.</param>
 public sealed record ReasonResponse(string Feature, string Description, double Value, double Contribution);
 
-/// <param name="Usccs">Unified social credit codes, at most <see cref="WarningContracts.MaxBatchSize"/>.</param>
+/// <param name="Usccs">Unified social credit codes, at most 1,000.</param>
 public sealed record BatchWarningRequest(IReadOnlyList<string>? Usccs);
 
 /// <param name="NotFound">Well-formed codes of enterprises the snapshot does not hold.</param>

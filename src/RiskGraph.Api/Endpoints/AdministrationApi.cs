@@ -15,14 +15,18 @@ public static class AdministrationApi
 
     public static IEndpointRouteBuilder MapAdministrationApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/audit", GetAudit).WithName("GetAuditLog").WithTags("Administration")
+        app.MapGet("/api/audit", GetAudit).WithName("GetAuditLog")
+            .WithDescription("Every registered query and write (principal, department, role, purpose, route, subject, status, summary, before/after for writes), newest first; each entry's hash chains it to the one before, so `audit verify` detects a change. Filters: from, to, actor, subject.").WithTags("Administration")
             .WithSummary("The hash-chained audit log, newest first, filtered by time, actor and subject, paged (admin).")
             .ProducesValidationProblem();
         var keys = app.MapGroup("/api/keys").WithTags("Administration").Audited();
-        keys.MapGet("", ListKeysAsync).WithName("ListApiKeys").WithSummary("Every API key with its role, department, scope and state; never the key (admin).");
+        keys.MapGet("", ListKeysAsync).WithName("ListApiKeys")
+            .WithDescription("Name, role, department, region scope, creation, expiry and state of every key. Keys are stored only as SHA-256 hashes, so no answer can carry one.").WithSummary("Every API key with its role, department, scope and state; never the key (admin).");
         keys.MapPost("", CreateKeyAsync).WithName("CreateApiKey")
+            .WithDescription("Creates a key with a role (analyst, system, credit_officer, admin), a department and optionally a region scope and an expiry day. The answer is the only time the key is shown; every API process accepts it within the key refresh interval.")
             .WithSummary("Create a key; the answer carries it once (admin).").ProducesValidationProblem();
         keys.MapDelete("/{name}", RevokeKeyAsync).WithName("RevokeApiKey")
+            .WithDescription("Revokes the named key at once in the store; every API process refuses it within RiskGraph:Auth:KeyRefreshSeconds, without a restart.")
             .WithSummary("Revoke a key; every API process refuses it within the key refresh interval (admin).").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

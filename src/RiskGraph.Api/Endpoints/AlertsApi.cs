@@ -19,7 +19,8 @@ public static class AlertsApi
 
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/alerts", GetAlerts).WithName("GetAlerts").WithTags("Alerts").Audited().WithRequestTimeout(RequestLimitsExtensions.ExpensiveTimeout)
+        app.MapGet("/api/alerts", GetAlerts).WithName("GetAlerts")
+            .WithDescription("Ranks enterprises whose path to a risky enterprise crosses an industry (kind=cross_industry) or a region (kind=cross_region) boundary, riskiest first, each with the explicit path and the industries and regions it crosses. top is at most 200; region and industry narrow the list.").WithTags("Alerts").Audited().WithRequestTimeout(RequestLimitsExtensions.ExpensiveTimeout)
             .WithSummary("Top-N cross-industry or cross-region warnings, optionally for one region or industry, each with its crossing path.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;

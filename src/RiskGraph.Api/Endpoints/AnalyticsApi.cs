@@ -17,15 +17,18 @@ public static class AnalyticsApi
         var group = app.MapGroup("/api/enterprises/{uscc}").WithTags("Analytics").Audited();
         group.WithRequestTimeout(RequestLimitsExtensions.ExpensiveTimeout);
         // Controllers and holders name persons: a purpose is required, as for the credit file and the network.
-        group.MapGet("/controllers", GetControllers).WithName("GetControllers").WithMetadata(new RequiresPurposeMetadata())
+        group.MapGet("/controllers", GetControllers).WithName("GetControllers")
+            .WithDescription("Equity penetration through the shareholding graph: controllers hold an integrated share over 50 %, beneficial owners over 25 %, each with the ownership paths that add up to it. Names persons, so X-Purpose is required.").WithMetadata(new RequiresPurposeMetadata())
             .WithSummary("Ultimate controllers (> 50 %) and beneficial owners (> 25 %) by equity penetration, with their ownership paths.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/exposure", GetExposure).WithName("GetExposure")
+            .WithDescription("Breadth-first from the enterprise up to hops (1 to 3, default 2): how many enterprises it reaches, how many have a negative record, by hop and by the first relation type of the path. Hubs with more than 64 relations are counted, not expanded.")
             .WithSummary("Enterprises with negative records within 1-3 hops, by hop and by first relation type, hubs not expanded.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/community", GetCommunity).WithName("GetCommunity")
+            .WithDescription("The Louvain community the enterprise belongs to in the served analytics: its size, the share with negative records, the industries and regions it spans and its 20 riskiest members.")
             .WithSummary("The enterprise's Louvain community: size, share with negative records, industries, regions, riskiest members.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -41,9 +44,9 @@ public static class AnalyticsApi
         return id == IdMap.NotFound || !served.Ids.IsEnterprise(id) ? ApiProblems.UnknownEnterprise(uscc) : null;
     }
 
-    private static IResult GetControllers(string uscc, WarningService service)
+    private static Results<Ok<ControllersResponse>, ValidationProblem, ProblemHttpResult> GetControllers(string uscc, WarningService service)
     {
-        if (Resolve(uscc, service, out var snapshot, out int id) is { } problem) return problem;
+        if (Resolve(uscc, service, out var snapshot, out int id) is { } problem) return Widen<ControllersResponse>(problem);
         var result = new UltimateController(snapshot, new UltimateControllerParameters()).ForEnterprise(id);
         ControllerResponse Map(UltimateHolder h, string role) => new(
             snapshot.Ids.KeyOf(h.Node), h.IsPerson ? "person" : "enterprise", snapshot.LabelOf(h.Node), Math.Round(h.IntegratedShare, 6), role,
@@ -56,11 +59,11 @@ public static class AnalyticsApi
     }
 
     /// <param name="hops">1 to 3 (default 2).</param>
-    private static IResult GetExposure(string uscc, WarningService service, int? hops = null)
+    private static Results<Ok<ExposureResponse>, ValidationProblem, ProblemHttpResult> GetExposure(string uscc, WarningService service, int? hops = null)
     {
         int k = hops ?? 2;
         if (k is < 1 or > 3) return ApiProblems.InvalidField("hops", $"hops must be between 1 and 3; got {k}.");
-        if (Resolve(uscc, service, out var snapshot, out int id) is { } problem) return problem;
+        if (Resolve(uscc, service, out var snapshot, out int id) is { } problem) return Widen<ExposureResponse>(problem);
         var profile = new KHopExposure(snapshot, new KHopExposureParameters(Hops: k), null).ForNode(id);
         var byType = Enum.GetValues<RelationType>().ToDictionary(t => t.Name(), t => profile.RiskyByRelationType[(int)t]);
         var a = snapshot.Enterprises;
@@ -71,9 +74,9 @@ public static class AnalyticsApi
             profile.HubsNotExpanded, contacts));
     }
 
-    private static IResult GetCommunity(string uscc, WarningService service)
+    private static Results<Ok<CommunityResponse>, ValidationProblem, ProblemHttpResult> GetCommunity(string uscc, WarningService service)
     {
-        if (Resolve(uscc, service, out var snapshot, out int id) is { } problem) return problem;
+        if (Resolve(uscc, service, out var snapshot, out int id) is { } problem) return Widen<CommunityResponse>(problem);
         if (service.Analytics is not { } analytics) return ApiProblems.Unavailable(service.Problem ?? "Analytics are not computed yet.");
         int community = analytics.Communities.Community[id];
         var members = new List<int>();
@@ -92,4 +95,12 @@ public static class AnalyticsApi
             members.GroupBy(e => a.RegionCodes[a.Region[e]]).OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.Count()),
             riskiest));
     }
+
+    // Resolve answers one of two problem types; each handler's typed union takes either.
+    private static Results<Ok<T>, ValidationProblem, ProblemHttpResult> Widen<T>(IResult problem) => problem switch
+    {
+        ValidationProblem invalid => invalid,
+        ProblemHttpResult other => other,
+        _ => throw new InvalidOperationException("Resolve answers only ValidationProblem or ProblemHttpResult."),
+    };
 }

@@ -12,7 +12,8 @@ public static class ChangesApi
 
     public static IEndpointRouteBuilder MapChangesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/changes", GetChangesAsync).WithName("GetChanges").WithTags("Changes")
+        app.MapGet("/api/changes", GetChangesAsync).WithName("GetChanges")
+            .WithDescription("The store's change feed: every committed write after since, oldest first, with the keys it wrote (null for a bulk import), the store's latest sequence and the one the served outputs reflect. Follow it by passing next_since back.").WithTags("Changes")
             .WithSummary("Writes committed after a sequence number, oldest first, with the served state's sequence; follow by passing next_since.")
             .ProducesValidationProblem();
         return app;

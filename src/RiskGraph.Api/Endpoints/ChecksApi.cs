@@ -13,7 +13,8 @@ public static class ChecksApi
     public static IEndpointRouteBuilder MapChecksApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/checks", Check)
-            .WithName("CheckApplicant").WithTags("Checks").AuditedWithPurpose()
+            .WithName("CheckApplicant")
+            .WithDescription("The check on every application: lists in force, the credit class with its rule and records, the restrictions and incentives for the purpose, commitment eligibility, the current warning and the legal representative and executives who are on lists of persons. X-Purpose is required.").WithTags("Checks").AuditedWithPurpose()
             .WithSummary("Credit check of an applicant for one purpose (procurement, bidding, subsidy, approval, honours, financing).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;

@@ -12,7 +12,8 @@ public static class CreditApi
     public static IEndpointRouteBuilder MapCreditApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/enterprises/{uscc}/credit", GetCredit)
-            .WithName("GetCredit").WithTags("Credit").AuditedWithPurpose()
+            .WithName("GetCredit")
+            .WithDescription("The enterprise's credit file: class with decisive and matched rules, published penalties and list entries, commitments, repairs and objections. Outside the credit officer's view repaired records show only when they were repaired. X-Purpose is required.").WithTags("Credit").AuditedWithPurpose()
             .WithSummary("Credit class with its triggering records, published penalties and list entries, commitments, repairs and objections.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
@@ -22,15 +23,18 @@ public static class CreditApi
     public static IEndpointRouteBuilder MapCreditWritesApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/repairs", CreditWrites.RepairAsync).Audited()
-            .WithName("RepairRecord").WithTags("Credit")
+            .WithName("RepairRecord")
+            .WithDescription("Repairs a penalty or list entry (method commitment, credit_report, training or rectification): it disappears from every published output at once. A record is repaired once: a second attempt answers 409 with the stored repair. Recorded under the authenticated principal.").WithTags("Credit")
             .WithSummary("Record a credit repair: the record disappears from every published output at once; its history stays.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapPost("/api/objections", CreditWrites.ObjectAsync).Audited()
-            .WithName("FileObjection").WithTags("Credit")
+            .WithName("FileObjection")
+            .WithDescription("Files an objection against a penalty or list entry; the record is contested until an outcome is decided and still counts meanwhile.").WithTags("Credit")
             .WithSummary("File an objection against a record; the record is contested until the outcome.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        app.MapPost("/api/objections/{objectionId}/outcome", CreditWrites.DecideObjectionAsync).Audited()
-            .WithName("DecideObjection").WithTags("Credit")
+        app.MapPost("/api/objections/{objection_id}/outcome", CreditWrites.DecideObjectionAsync).Audited()
+            .WithName("DecideObjection")
+            .WithDescription("Decides an objection once: upheld keeps the record, corrected keeps it at the corrected values given in correction, revoked withdraws it. A second decision answers 409.").WithTags("Credit")
             .WithSummary("Decide an objection: upheld keeps the record, corrected keeps it at the corrected values given, revoked withdraws it.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using RiskGraph.Api.Contracts;
 using RiskGraph.Api.Security;
 using RiskGraph.Api.Services;
@@ -49,8 +50,9 @@ internal static class CreditWrites
         return await ChangedAsync(service, http, objection.ObjectionId, objection.RecordId, sequence, cancellationToken);
     }
 
+    /// <param name="objectionId">The objection's id, as POST /api/objections answered it.</param>
     public static async Task<Results<Created<RecordChangeResponse>, ValidationProblem, ProblemHttpResult>> DecideObjectionAsync(
-        string objectionId, ObjectionOutcomeRequest request, WarningService service, IGraphStore store, TimeProvider clock,
+        [FromRoute(Name = "objection_id")] string objectionId, ObjectionOutcomeRequest request, WarningService service, IGraphStore store, TimeProvider clock,
         HttpContext http, CancellationToken cancellationToken)
     {
         if (service.Snapshot is not { } snapshot) return ApiProblems.Unavailable(service.Problem ?? "The store could not be read.");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using RiskGraph.Api.Contracts;
 using RiskGraph.Model.Credit;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Storage;
@@ -11,17 +12,24 @@ public static class GovernanceApi
     public static IEndpointRouteBuilder MapGovernanceApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/data-quality", GetDataQualityAsync)
-            .WithName("GetDataQuality").WithTags("Governance")
-            .WithSummary("Per source department: record counts, completeness of required fields, share of penalties published within 7 working days.");
+            .WithName("GetDataQuality")
+            .WithDescription("Per source department: record counts, completeness of the required fields and the share of penalties published within 7 working days of the decision, counted on China's calendar.").WithTags("Governance")
+            .WithSummary("Per source department: record counts, completeness of required fields, share of penalties published within 7 working days.")
+            .ProducesValidationProblem();
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<SourceQuality>>> GetDataQualityAsync(IGraphStore store, CancellationToken cancellationToken)
+    /// <param name="page">1-based page.</param>
+    /// <param name="pageSize">1 to 1000 (default 500).</param>
+    private static async Task<Results<Ok<DataQualityResponse>, ValidationProblem>> GetDataQualityAsync(
+        IGraphStore store, CancellationToken cancellationToken, int page = 1, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int pageSize = 500)
     {
+        if (ApiPaging.Check(page, pageSize, 1000) is { } invalid) return invalid;
         var penalties = await ReadAsync<Penalty>(store, cancellationToken);
         var lists = await ReadAsync<ListEntry>(store, cancellationToken);
         var commitments = await ReadAsync<Commitment>(store, cancellationToken);
-        return TypedResults.Ok(DataQualityReport.Build(penalties, lists, commitments));
+        var all = DataQualityReport.Build(penalties, lists, commitments);
+        return TypedResults.Ok(new DataQualityResponse(page, pageSize, all.Count, ApiPaging.Slice(all, page, pageSize)));
     }
 
     private static async Task<List<T>> ReadAsync<T>(IGraphStore store, CancellationToken cancellationToken) where T : class

@@ -17,14 +17,15 @@ public static class IngestionApi
 {
     public static IEndpointRouteBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/records", IngestAsync).WithName("IngestRecords").WithTags("Ingestion").Audited()
+        app.MapPost("/api/records", IngestAsync).WithName("IngestRecords")
+            .WithDescription("Stores penalties, list entries and commitments (each with the columns of the matching CSV file) in one transaction after validating the whole batch with the import's parsers; a 400 names the field (e.g. penalties[17].amount) and nothing is stored. Idempotent by record id.").WithTags("Ingestion").Audited()
             .WithSummary($"Ingest up to {RecordIngestion.MaxRecords:N0} penalties, list entries and commitments; idempotent by record id, all or nothing.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
     private static async Task<Results<Ok<RecordsResponse>, ValidationProblem, ProblemHttpResult>> IngestAsync(
-        RecordsRequest request, WarningService service, IGraphStore store, PersonKeyHasher hasher, CreditClock clock, HttpContext http,
+        RecordsRequest request, WarningService service, IGraphStore store, PersonKeyHasher hasher, CreditClock clock, ApiMetrics metrics, HttpContext http,
         CancellationToken cancellationToken)
     {
         int total = (request.Penalties?.Count ?? 0) + (request.ListEntries?.Count ?? 0) + (request.Commitments?.Count ?? 0);
@@ -46,6 +47,7 @@ public static class IngestionApi
             return ApiProblems.InvalidField(e.Field ?? e.File, e.Reason);
         }
         var result = await RecordIngestion.StoreAsync(store, records, record => Existing(snapshot, record), cancellationToken);
+        metrics.Ingested(result.Created, result.Updated, result.Unchanged);
         bool caughtUp = result.Created + result.Updated == 0 || await service.CatchUpAsync(cancellationToken);
         var state = service.State;
         http.Items[AuditRecorder.ReturnedKey] = $"{result.Created} created, {result.Updated} updated, {result.Unchanged} unchanged, sequence {result.Sequence}";

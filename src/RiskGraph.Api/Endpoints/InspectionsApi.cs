@@ -20,11 +20,13 @@ public static class InspectionsApi
     public static IEndpointRouteBuilder MapInspectionsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/inspections", RecordAsync)
-            .WithName("RecordInspection").WithTags("Inspections").Audited()
+            .WithName("RecordInspection")
+            .WithDescription("Writes an inspection result back: no_problem leaves the class to the other records, education_only makes it warning, unreachable dishonest, case_opened warning until the penalty is decided.").WithTags("Inspections").Audited()
             .WithSummary("Record an inspection result (no_problem, education_only, unreachable, case_opened); the class follows at once.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapPost("/api/inspections/plan", Plan)
-            .WithName("PlanInspections").WithTags("Inspections").Audited()
+            .WithName("PlanInspections")
+            .WithDescription("\"Double random, one public\": draws enterprises per risk tier (low 3 %, normal 5 %, high 20 %) for the period and region and assigns two inspectors at random to each. The same period, region and seed give back the stored plan.").WithTags("Inspections").Audited()
             .WithSummary("Draw enterprises per risk tier and assign inspectors at random for one month; reproducible for a seed; stored and audited.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;

@@ -15,7 +15,8 @@ public static class NetworkApi
     public static IEndpointRouteBuilder MapNetworkApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/enterprises/{uscc}/network", GetNetwork)
-            .WithName("GetNetwork").WithTags("Network").AuditedWithPurpose().WithRequestTimeout(RequestLimitsExtensions.ExpensiveTimeout)
+            .WithName("GetNetwork")
+            .WithDescription("Breadth-first from the enterprise to depth (1 to 3) and at most max_nodes nodes: enterprises with class and warning, persons under their keyed hash only, and typed edges (share, title, amount). Says how many nodes were left out. X-Purpose is required.").WithTags("Network").AuditedWithPurpose().WithRequestTimeout(RequestLimitsExtensions.ExpensiveTimeout)
             .WithSummary("Enterprises and persons within 1-3 hops, with typed edges; capped, saying how many nodes were left out.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;

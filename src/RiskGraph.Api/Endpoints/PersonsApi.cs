@@ -16,7 +16,8 @@ public static class PersonsApi
     public static IEndpointRouteBuilder MapPersonsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/checks/persons", CheckAsync)
-            .WithName("CheckPersons").WithTags("Checks").AuditedWithPurpose()
+            .WithName("CheckPersons")
+            .WithDescription("For each ID number (in request order, masked in the answer): person list entries in force and the enterprises the person represents or manages, with their class. ID numbers are hashed at once and never stored or logged.").WithTags("Checks").AuditedWithPurpose()
             .WithSummary($"Batch check of up to {PersonChecks.MaxBatch} persons by ID number: list entries in force and the enterprises they represent or manage.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
@@ -26,7 +27,8 @@ public static class PersonsApi
     public static IEndpointRouteBuilder MapPersonListWritesApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/person-list-entries", AddEntryAsync)
-            .WithName("AddPersonListEntry").WithTags("Checks").Audited()
+            .WithName("AddPersonListEntry")
+            .WithDescription("Stores a dishonest_judgment_debtor or restricted_executive entry on a natural person. The ID number is turned into the home's keyed hash on arrival; only the masked number is answered.").WithTags("Checks").Audited()
             .WithSummary("Ingest a list entry on a natural person by ID number; only the keyed hash is stored.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;

@@ -17,11 +17,13 @@ public static class PublicationApi
     public static IEndpointRouteBuilder MapPublicationApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/lists/{list_type}", GetList)
-            .WithName("GetListEntries").WithTags("Publication").Audited()
+            .WithName("GetListEntries")
+            .WithDescription("The entries of a list in force on as_of (default today, never later), newest first, with legal basis and determining department; red is the red list of enterprises still classed good, black the serious-dishonesty list. region is a 6-digit code or a 2- or 4-digit prefix.").WithTags("Publication").Audited()
             .WithSummary("Entries of a list in force on a day, with legal basis and determining department; red and black lists; paged.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/api/indicators", GetIndicators)
-            .WithName("GetIndicators").WithTags("Publication").Audited()
+            .WithName("GetIndicators")
+            .WithDescription("Per region and month (yyyy-MM, at most 36 months, default the last 12): entities by class, the share seriously dishonest against the 1 % target, the change from the month before and the trend.").WithTags("Publication").Audited()
             .WithSummary("Per region and month: entities by class and the seriously-dishonest share against the 1 % target, with trend.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;

@@ -13,10 +13,11 @@ public static class ReportApi
     public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/enterprises/{uscc}/report", GetReportAsync)
-            .WithName("GetCreditReport").WithTags("Credit").AuditedWithPurpose()
+            .WithName("GetCreditReport")
+            .WithDescription("The dedicated credit report as JSON, or as PDF with Accept: application/pdf or format=pdf: identity, class with rules and records, records in force, repairs, commitments, the outcome of every check purpose, the warning with its reasons and the controllers.").WithTags("Credit").AuditedWithPurpose()
             .WithSummary("Credit report: identity, class with rules and records, records in force, repairs, commitments, checks, warning, controllers. " +
                          "PDF with Accept: application/pdf or ?format=pdf, JSON otherwise.")
-            .Produces<CreditReportResponse>().Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .Produces<CreditReportResponse>(StatusCodes.Status200OK, "application/json", "application/pdf")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }

@@ -19,7 +19,8 @@ public static class SearchApi
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/enterprises", Search)
-            .WithName("SearchEnterprises").WithTags("Search").Audited().WithRequestTimeout(RequestLimitsExtensions.ExpensiveTimeout)
+            .WithName("SearchEnterprises")
+            .WithDescription("Enterprises whose USCC starts with the query or whose name contains it, riskiest first, optionally within an industry or a region, paged (page, page_size).").WithTags("Search").Audited().WithRequestTimeout(RequestLimitsExtensions.ExpensiveTimeout)
             .WithSummary("Enterprises whose USCC starts with, or whose name contains, the query; optional industry and region filters; paged.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;

@@ -36,17 +36,43 @@ public sealed partial class BadRequestHandler(IProblemDetailsService problems) :
     private static string FieldOf(BadHttpRequestException bad)
     {
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge) return "body";
-        if (bad.InnerException is JsonException { Path: { Length: > 1 } path }) return ToField(path);
+        if (bad.InnerException is JsonException json) return json.Path is { Length: > 1 } path ? ToField(path) : "body";
         var parameter = ParameterName().Match(bad.Message);
         return parameter.Success ? parameter.Groups[1].Value : "body";
     }
 
     private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
     {
-        JsonException json => $"The body is not the JSON this route expects{(json.Path is { Length: > 1 } p ? $" at {ToField(p)}" : "")}: {Cut(json.Message)}",
+        JsonException json => Expected(json) is { } expected
+            ? $"The body is not the JSON this route expects{(json.Path is { Length: > 1 } p ? $" at {ToField(p)}" : "")}: expected {expected}."
+            : $"The body is not valid JSON: {Cut(json.Message)}",
         _ when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => "The request body is larger than this server accepts.",
         _ => Cut(bad.Message),
     };
+
+    /// <summary>What the value should have been, in words, from System.Text.Json's "could not be converted to T" (no type names in answers).</summary>
+    private static string? Expected(JsonException json)
+    {
+        var target = ConvertedTo().Match(json.Message);
+        if (!target.Success) return null;
+        string type = target.Groups[1].Value;
+        return type switch
+        {
+            _ when type.Contains("[System.String]", StringComparison.Ordinal) || type == "System.String[]" => "an array of strings",
+            _ when type.Contains("List`1", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "an array",
+            "System.String" => "a string",
+            "System.Int32" or "System.Int64" or "System.Nullable`1[System.Int32]" or "System.Nullable`1[System.Int64]" => "an integer",
+            _ when type.Contains("Double", StringComparison.Ordinal) || type.Contains("Decimal", StringComparison.Ordinal) => "a number",
+            _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+            _ when type.Contains("DateOnly", StringComparison.Ordinal) => "a date (yyyy-MM-dd)",
+            _ when type.Contains("DateTimeOffset", StringComparison.Ordinal) => "a date and time (ISO 8601)",
+            _ when type.Contains("Dictionary", StringComparison.Ordinal) => "an object",
+            _ => "a JSON object with this route's fields",
+        };
+    }
+
+    [GeneratedRegex(@"could not be converted to (\S+?)\.? Path:")]
+    private static partial Regex ConvertedTo();
 
     // "$.usccs[3]" -> "usccs[3]"
     private static string ToField(string jsonPath) => jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');

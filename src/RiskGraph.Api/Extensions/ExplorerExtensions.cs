@@ -9,6 +9,16 @@ public static class ExplorerExtensions
     /// </summary>
     public static WebApplication UseRiskGraphExplorer(this WebApplication app)
     {
+        // A newcomer opening the server's root lands on the explorer (Swagger UI and /health are linked from the README).
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.Value is "/" && HttpMethods.IsGet(context.Request.Method))
+            {
+                context.Response.Redirect("/explorer/");
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/explorer"), explorer =>
         {
             explorer.UseDefaultFiles();

@@ -13,8 +13,19 @@ public static class OpenApiExtensions
             {
                 Title = "RiskGraph",
                 Version = "v1",
-                Description = "Cross-industry, cross-region early warning of enterprise credit risk from association graphs.",
+                Description = "Cross-industry, cross-region early warning of enterprise credit risk from association graphs. " +
+                    "Every route but /health needs an API key (X-Api-Key or a bearer token); errors are ProblemDetails naming the field.",
+                // The terms are served beside the explorer; the server below is the one they refer to.
+                License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("http://127.0.0.1:5080/explorer/licence.txt") },
             });
+            // A fixed server (the set-up command's address) keeps the document the same whoever asks for it.
+            options.AddServer(new OpenApiServer { Url = "http://127.0.0.1:5080", Description = "The API as scripts/setup.sh serves it" });
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.SchemaFilter<OpenApiSchemaFilter>();
+            options.OperationFilter<OpenApiExamples>();
+            options.OperationFilter<OpenApiPdfFilter>();
+            options.DocumentFilter<OpenApiDocumentFilter>();
             options.AddSecurityDefinition(OpenApiSecurityFilter.ApiKeyScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,

@@ -20,11 +20,15 @@ public static class RiskGraphPolicies
     /// <summary>Model activation, the audit log and key management.</summary>
     public const string Administration = "administration";
 
+    /// <summary>The Prometheus scrape endpoint: administrators, or a scraper from RiskGraph:Telemetry:MetricsAllowedNetworks.</summary>
+    public const string Metrics = "metrics";
+
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Scoring] = [ApiRoles.System, ApiRoles.Analyst, ApiRoles.CreditOfficer, ApiRoles.Admin],
         [Analysis] = [ApiRoles.Analyst, ApiRoles.CreditOfficer, ApiRoles.Admin],
         [CreditWrites] = [ApiRoles.CreditOfficer, ApiRoles.Admin],
         [Administration] = [ApiRoles.Admin],
+        [Metrics] = [ApiRoles.Admin],
     };
 }

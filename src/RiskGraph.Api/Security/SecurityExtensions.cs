@@ -41,7 +41,8 @@ public static class SecurityExtensions
 
         services.AddAuthorization(options =>
         {
-            foreach (var (policy, roles) in RiskGraphPolicies.Roles)
+            // The metrics policy also admits allowed networks without a key: TelemetryExtensions defines it.
+            foreach (var (policy, roles) in RiskGraphPolicies.Roles.Where(p => p.Key != RiskGraphPolicies.Metrics))
                 options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
             options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RiskGraph.Api.Options;
+using RiskGraph.Model.Storage;
 
 namespace RiskGraph.Api.Services;
 
@@ -8,7 +9,8 @@ namespace RiskGraph.Api.Services;
 /// served one and, when the store has moved on — a CLI import, another API process, on either kind of store —
 /// applies the changes (in place for credit records; structural ones leave it to <see cref="ServingRefresher"/>).
 /// </summary>
-public sealed class ChangeFeedFollower(WarningService service, IOptions<RiskGraphOptions> options, ILogger<ChangeFeedFollower> logger) : BackgroundService
+public sealed class ChangeFeedFollower(
+    WarningService service, IGraphStore store, ApiMetrics metrics, IOptions<RiskGraphOptions> options, ILogger<ChangeFeedFollower> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,6 +19,8 @@ public sealed class ChangeFeedFollower(WarningService service, IOptions<RiskGrap
         {
             try
             {
+                // The store's latest sequence feeds the change-feed lag metric (latest minus served).
+                metrics.LatestSequence = await store.LatestSequenceAsync(stoppingToken);
                 if (service.Snapshot is not null && await service.StoreChangedSinceLoadAsync(stoppingToken)) await service.CatchUpAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -98,7 +98,9 @@ public sealed class WarningService(
             bool structural = _rebuildNeeded;
             _rebuildNeeded = false;
             int changesCovered = _changesSinceRefresh;
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
             var rebuilt = await BuildStateAsync(cancellationToken);
+            RiskGraph.Model.Diagnostics.RiskGraphMetrics.RecordRefresh(started);
             await _swapping.WaitAsync(cancellationToken);
             try
             {
@@ -182,6 +184,8 @@ public sealed class WarningService(
             var reached = new FeedPoint(await store.LatestSequenceAsync(cancellationToken), time.GetUtcNow());
             // The snapshot serves credit classes and checks even before any model is trained.
             var snapshot = await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
+            if (snapshot.EnterpriseCount == 0 && _state.Snapshot is null)
+                logger.LogWarning("The store is new and empty (home {Home}): import data with the import verb, then train.", home.Root);
             var analytics = await Task.Run(() => GraphAnalytics.Compute(snapshot, AnalyticsParameters, cancellationToken), cancellationToken);
             var registry = new ModelRegistry(home);
             string? version = registry.ActiveVersion();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using RiskGraph.Model.Diagnostics;
 
 namespace RiskGraph.Model.Audit;
 
@@ -14,6 +15,8 @@ public sealed class AuditWriter : IAsyncDisposable
     private readonly SqliteAuditLog _log;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    // Counted here: a single-reader unbounded channel cannot count its items.
+    private int _depth;
 
     public AuditWriter(SqliteAuditLog log, TimeSpan window, int maxGroup)
     {
@@ -30,11 +33,15 @@ public sealed class AuditWriter : IAsyncDisposable
 
     public SqliteAuditLog Log => _log;
 
+    /// <summary>Entries waiting to be committed (a metric: a queue that grows means the log cannot keep up).</summary>
+    public int QueueDepth => Volatile.Read(ref _depth);
+
     /// <summary>Completes once the entry is committed, with the entry as stored (id and hash set).</summary>
     public Task<AuditEntry> AppendAsync(AuditEntry entry)
     {
         var pending = new Pending(entry, new TaskCompletionSource<AuditEntry>(TaskCreationOptions.RunContinuationsAsynchronously), Stopwatch.GetTimestamp());
         if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(AuditWriter), "The audit writer has stopped.");
+        Interlocked.Increment(ref _depth);
         return pending.Done.Task;
     }
 
@@ -58,10 +65,14 @@ public sealed class AuditWriter : IAsyncDisposable
             await WaitForMoreAsync(group, reader);
             entries.Clear();
             foreach (var pending in group) entries.Add(pending.Entry);
+            Interlocked.Add(ref _depth, -group.Count);
             try
             {
+                long started = Stopwatch.GetTimestamp();
                 appender ??= _log.OpenAppender();
                 var committed = appender.AppendGroup(entries);
+                RiskGraphMetrics.AuditCommitDuration.Record(RiskGraphMetrics.SecondsSince(started));
+                RiskGraphMetrics.AuditEntries.Add(committed.Count);
                 for (int i = 0; i < group.Count; i++) group[i].Done.TrySetResult(committed[i]);
             }
             catch (Exception e)

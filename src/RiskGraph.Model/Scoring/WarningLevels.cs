@@ -11,6 +11,9 @@ public static class WarningLevels
     public const double High = 0.30;
     public const double Critical = 0.60;
 
+    /// <summary>Every level, least severe first (the OpenAPI document lists them as the level's enum).</summary>
+    public static IReadOnlyList<string> All { get; } = ["low", "medium", "high", "critical"];
+
     public static string LevelOf(double probability) => probability switch
     {
         >= Critical => "critical",

@@ -10,13 +10,13 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var enterprises = new Option<int>("--enterprises") { Description = "Enterprises in the generated graph.", DefaultValueFactory = _ => 100_000 };
+        var enterprises = new Option<int>("--enterprises") { Description = "Enterprises in the generated graph.", DefaultValueFactory = _ => 100_000 }.AtLeast(1);
         var seed = new Option<int>("--seed") { Description = "Seed for data, training and sampling.", DefaultValueFactory = _ => 42 };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the figures as one JSON object to this file." };
         var concurrency = new Option<int>("--concurrency")
         {
             Description = "Threads for every algorithm (default: one per processor).", DefaultValueFactory = _ => AnalyticsConcurrency.ProcessorDefault,
-        };
+        }.AtLeast(1, 1024);
         var command = new Command("bench", "Measure graph algorithms, features and scoring on a generated graph (use -c Release).") { enterprises, seed, json, concurrency };
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -16,5 +16,7 @@ internal static class CommandCatalog
         yield return BenchCommand.Create();
         yield return KeysCommand.Create();
         yield return AuditCommand.Create();
+        yield return BackupCommand.Backup();
+        yield return BackupCommand.Restore();
     }
 }

@@ -25,12 +25,12 @@ internal static class EvaluateCommand
             AllowMultipleArgumentsPerToken = false,
             Arity = ArgumentArity.OneOrMore,
         };
-        var folds = new Option<int>("--folds") { Description = "Number of stratified folds.", DefaultValueFactory = _ => 5 };
+        var folds = new Option<int>("--folds") { Description = "Number of stratified folds.", DefaultValueFactory = _ => 5 }.AtLeast(2, 100);
         var seed = new Option<int>("--seed") { Description = "Seed for the folds and the trainer.", DefaultValueFactory = _ => 1 };
         var directed = new Option<bool>("--directed") { Description = "Treat edges as directed (src → dst); undirected otherwise." };
         var json = new Option<string?>("--json") { Description = "Write all metrics to this JSON file." };
         var report = new Option<string?>("--report") { Description = "Write ROC, precision-recall, importance and reliability PNGs and metrics.json to this folder." };
-        var trees = new Option<int>("--trees") { Description = "Boosted trees per model.", DefaultValueFactory = _ => 200 };
+        var trees = new Option<int>("--trees") { Description = "Boosted trees per model.", DefaultValueFactory = _ => 200 }.AtLeast(1);
         var command = new Command("evaluate", "Cross-validate graph features against an attributes-only baseline on a generic labelled graph.")
         {
             nodes, edges, folds, seed, directed, json, report, trees,

@@ -9,7 +9,7 @@ internal static class GenerateCommand
 {
     public static Command Create()
     {
-        var enterprises = new Option<int>("--enterprises") { Description = "Number of enterprises.", DefaultValueFactory = _ => 20_000 };
+        var enterprises = new Option<int>("--enterprises") { Description = "Number of enterprises.", DefaultValueFactory = _ => 20_000 }.AtLeast(1);
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same bytes.", DefaultValueFactory = _ => 42 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder (created if missing).", Required = true };
         var command = new Command("generate", "Generate a synthetic enterprise graph as CSV files (schema: data/synthetic/README.md).")

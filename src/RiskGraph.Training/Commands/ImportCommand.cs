@@ -21,11 +21,11 @@ internal static class ImportCommand
         var maxField = new Option<int>("--max-field-chars")
         {
             Description = "Characters per field at most, e.g. for names.", DefaultValueFactory = _ => ImportOptions.DefaultMaxFieldChars,
-        };
+        }.AtLeast(1);
         var maxLine = new Option<int>("--max-line-bytes")
         {
             Description = "Bytes per line at most (checked while reading).", DefaultValueFactory = _ => ImportOptions.DefaultMaxLineBytes,
-        };
+        }.AtLeast(1);
         var command = new Command("import", "Import a folder of CSV files into the store (idempotent; a bad row fails its file and stores nothing of it).")
         {
             folder, store, encoding, maxField, maxLine,
@@ -44,7 +44,9 @@ internal static class ImportCommand
             var importer = new CsvImporter(graphStore, PersonKeyHasher.ForHome(home), options);
             try
             {
-                var imported = await WithProgressBar(p => importer.ImportFolderAsync(parse.GetValue(folder)!.FullName, p, cancellationToken));
+                string source = parse.GetValue(folder)!.FullName;
+                int files = Directory.Exists(source) ? Directory.GetFiles(source, "*.csv").Length : 0;
+                var imported = await WithProgressBar(files, p => importer.ImportFolderAsync(source, p, cancellationToken));
                 foreach (var file in imported)
                     Console.WriteLine($"{file.File,-28} {file.Rows,10:N0} rows  {file.Elapsed.TotalSeconds,7:F2} s  {file.Rows / Math.Max(file.Elapsed.TotalSeconds, 1e-6),10:N0} rows/s");
                 Console.WriteLine($"store: {graphStore.Kind} at {home.Root}");
@@ -75,10 +77,13 @@ internal static class ImportCommand
         _ => throw new ArgumentException($"Unknown encoding '{name}'; expected utf-8 or gb18030."),
     };
 
-    private static async Task<T> WithProgressBar<T>(Func<IProgress<ImportProgress>, Task<T>> work)
+    // A bar with rows per second and time left on a terminal; a line every few seconds when output is redirected.
+    private static async Task<T> WithProgressBar<T>(int files, Func<IProgress<ImportProgress>, Task<T>> work)
     {
-        if (Console.IsOutputRedirected) return await work(new Progress<ImportProgress>());
-        return await AnsiConsole.Progress().AutoClear(false).StartAsync(async context =>
+        if (Console.IsOutputRedirected) return await work(new LineProgress(files, TimeSpan.FromSeconds(3), Console.Out));
+        return await AnsiConsole.Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RowsPerSecondColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
         {
             var tasks = new Dictionary<string, ProgressTask>();
             var progress = new Progress<ImportProgress>(p =>

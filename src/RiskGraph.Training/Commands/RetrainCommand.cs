@@ -10,8 +10,8 @@ internal static class RetrainCommand
     public static Command Create()
     {
         var seed = new Option<int>("--seed") { Description = "Seed for the folds and the trainer.", DefaultValueFactory = _ => 42 };
-        var folds = new Option<int>("--folds") { Description = "Cross-validation folds for the comparison.", DefaultValueFactory = _ => 5 };
-        var trees = new Option<int>("--trees") { Description = "Number of boosted trees.", DefaultValueFactory = _ => 200 };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds for the comparison.", DefaultValueFactory = _ => 5 }.AtLeast(2, 100);
+        var trees = new Option<int>("--trees") { Description = "Number of boosted trees.", DefaultValueFactory = _ => 200 }.AtLeast(1);
         var store = StoreSelection.Option();
         var command = new Command("retrain", "Train on the current store, compare with the active model on the same folds, promote only if not worse.")
         {

@@ -23,6 +23,13 @@ internal static class StoreSelection
         return store;
     }
 
+    /// <summary>Whether the store holds at least one enterprise (reads one row, not the table).</summary>
+    public static async Task<bool> HoldsEnterprisesAsync(IGraphStore store, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in store.ReadAllAsync<RiskGraph.Model.Domain.Enterprise>(cancellationToken)) return true;
+        return false;
+    }
+
     private static IGraphStore Open(string kind, RiskGraphHome home) => kind switch
     {
         "embedded" => new SqliteGraphStore(home.EnsureExists().StorePath),

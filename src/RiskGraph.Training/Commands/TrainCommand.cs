@@ -11,13 +11,15 @@ internal static class TrainCommand
     public static Command Create()
     {
         var seed = new Option<int>("--seed") { Description = "Seed for the split and the trainer.", DefaultValueFactory = _ => 42 };
-        var trees = new Option<int>("--trees") { Description = "Number of boosted trees.", DefaultValueFactory = _ => 200 };
+        var trees = new Option<int>("--trees") { Description = "Number of boosted trees.", DefaultValueFactory = _ => 200 }.AtLeast(1);
         var store = StoreSelection.Option();
         var command = new Command("train", "Train the FastTree warning model on the store's graph features and labels.") { seed, trees, store };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var home = RiskGraphHome.FromEnvironment();
             await using var graphStore = await StoreSelection.OpenAsync(parse.GetValue(store)!, home, cancellationToken);
+            if (!await StoreSelection.HoldsEnterprisesAsync(graphStore, cancellationToken))
+                throw new InvalidOperationException($"the store is new and empty ({graphStore.Kind}, home {home.Root}): import data first with 'import DIR'.");
             var options = new WarningTrainerOptions(Seed: parse.GetValue(seed), NumberOfTrees: parse.GetValue(trees));
             var outcome = await TrainingRun.RunAsync(home, graphStore, options, activate: true,
                 new ConsoleProgress(), cancellationToken);

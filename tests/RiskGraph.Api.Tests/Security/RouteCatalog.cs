@@ -45,12 +45,13 @@ public static class RouteCatalog
         ["POST /api/enterprises"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/relations"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/objections"] = RiskGraphPolicies.CreditWrites,
-        ["POST /api/objections/{objectionId}/outcome"] = RiskGraphPolicies.CreditWrites,
+        ["POST /api/objections/{objection_id}/outcome"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/models/{version}/activate"] = RiskGraphPolicies.Administration,
         ["GET /api/audit"] = RiskGraphPolicies.Administration,
         ["GET /api/keys"] = RiskGraphPolicies.Administration,
         ["POST /api/keys"] = RiskGraphPolicies.Administration,
         ["DELETE /api/keys/{name}"] = RiskGraphPolicies.Administration,
+        ["GET /metrics"] = RiskGraphPolicies.Metrics,
     };
 
     public static IReadOnlyList<RouteEntry> Read(IServiceProvider services)
@@ -73,7 +74,7 @@ public static class RouteCatalog
     /// <summary>A request for the route that touches nothing: route values that exist (or are harmless), bodies that fail validation.</summary>
     public static HttpRequestMessage SampleRequest(RouteEntry route, string uscc)
     {
-        string path = route.Pattern.Replace("{uscc}", uscc).Replace("{list_type}", "red_list").Replace("{objectionId}", "OB-none").Replace("{version}", "v999").Replace("{name}", "nobody");
+        string path = route.Pattern.Replace("{uscc}", uscc).Replace("{list_type}", "red_list").Replace("{objection_id}", "OB-none").Replace("{version}", "v999").Replace("{name}", "nobody");
         if (path == "/api/alerts") path += "?kind=cross_region&top=3";
         if (path == "/api/enterprises") path += "?query=" + uscc[..6];
         var request = new HttpRequestMessage(new HttpMethod(route.Method), path);

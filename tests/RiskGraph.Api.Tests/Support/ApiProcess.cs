@@ -12,6 +12,7 @@ namespace RiskGraph.Api.Tests.Support;
 public sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ApiProcess(Process process, string baseUrl)
     {
@@ -35,11 +36,11 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["RiskGraph__Auth__KeyRefreshSeconds"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var api = new ApiProcess(process, $"http://127.0.0.1:{port}");
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) api._output.Enqueue(line.Data); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) api._output.Enqueue(line.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ApiProcess(process, $"http://127.0.0.1:{port}");
         await api.WaitForHealthAsync();
         return api;
     }
@@ -55,6 +56,18 @@ public sealed class ApiProcess : IAsyncDisposable
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Everything the process wrote to standard output and error so far (its log), line by line.</summary>
+    public IReadOnlyList<string> Output => _output.ToArray();
+
+    /// <summary>SIGTERM, as a service manager or Kubernetes stops it; returns the exit code once it has exited.</summary>
+    public async Task<int> TerminateAsync(TimeSpan wait)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill!.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(wait);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL: no shutdown code runs, as in a crash.</summary>

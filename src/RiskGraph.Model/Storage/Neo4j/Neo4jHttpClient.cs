@@ -1,8 +1,10 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using RiskGraph.Model.Diagnostics;
 
 namespace RiskGraph.Model.Storage.Neo4j;
 
@@ -127,7 +129,12 @@ public sealed class Neo4jHttpClient : IDisposable
         Exception? last = null;
         for (int attempt = 0; attempt <= maxRetries; attempt++)
         {
-            if (attempt > 0) await Task.Delay(RetryDelay(attempt), cancellationToken);
+            if (attempt > 0)
+            {
+                RiskGraphMetrics.Neo4jRetries.Add(1);
+                await Task.Delay(RetryDelay(attempt), cancellationToken);
+            }
+            long started = Stopwatch.GetTimestamp();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.RequestTimeout);
             try
@@ -136,6 +143,7 @@ public sealed class Neo4jHttpClient : IDisposable
                 if (body is not null) request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonContentType } };
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                 byte[] bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+                RiskGraphMetrics.Neo4jRequestDuration.Record(RiskGraphMetrics.SecondsSince(started));
                 var json = ParseJson(bytes);
                 var error = FirstError(json);
                 int status = (int)response.StatusCode;

@@ -42,7 +42,8 @@ app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Scoring).AddEndpointFilt
     .MapWarningsApi().MapChecksApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Analysis).AddEndpointFilter<RegionScopeFilter>()
     .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi().MapChangesApi()
-    .MapPublicationApi().MapReportApi().MapPersonsApi();
+    .MapPublicationApi().MapReportApi().MapPersonsApi()
+    .MapGuaranteeCirclesApi().MapGroupsApi().MapPersonViewApi().MapSupplyChainApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.CreditWrites)
     .MapCreditWritesApi().MapInspectionsApi().MapPersonListWritesApi().MapIngestionApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Administration)

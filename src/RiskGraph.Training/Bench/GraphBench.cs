@@ -67,6 +67,7 @@ public static class GraphBench
                 LoadSeconds = load,
             };
             report = AlgorithmTimings.Measure(snapshot, report, folder, log, cancellationToken);
+            report = PatternTimings.Measure(snapshot, report, log, cancellationToken);
             report = ScoringTimings.Measure(snapshot, labels, seed, report, log);
             report = report with { PeakWorkingSetMb = PeakWorkingSetMb() };
 

@@ -86,3 +86,7 @@ public sealed record SupplyChainResponse(
 /// <summary>The group of an enterprise as the warning shows it to every caller: no person is named there.</summary>
 /// <param name="ControllerKind">person or enterprise.</param>
 public sealed record GroupSummaryResponse(string GroupId, string ControllerKind, int Size, double NegativeShare, int Depth);
+
+/// <summary>Data quality: the source departments as a list envelope, and near-duplicate enterprises.</summary>
+public sealed record DataQualityResponse(
+    IReadOnlyList<RiskGraph.Model.Credit.SourceQuality> Items, int Page, int PageSize, int Total, RiskGraph.Model.Import.EntityResolutionQuality EntityResolution);

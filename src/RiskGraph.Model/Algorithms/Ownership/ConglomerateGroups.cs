@@ -59,7 +59,9 @@ public sealed class ConglomerateGroups(GraphSnapshot snapshot, ConglomerateGroup
                 parentShare = share;
             }
         }
-        if (graph.Offsets[v] == graph.Offsets[v + 1]) return (-1, -1);
+        // Held by persons only, or by nobody (the usual cases): persons are top holders, so integrated shares are the
+        // direct ones (the store keeps one holding per holder) and the majority holder found above is the controller.
+        if (!HasEnterpriseHolder(v)) return (parent, parent);
         propagation.Run(v, ShareholderIn, stopAtTop: true, Penetration.Tolerance, Penetration.MaxRounds);
         int best = -1;
         double bestShare = parameters.ControlThreshold;
@@ -71,6 +73,14 @@ public sealed class ConglomerateGroups(GraphSnapshot snapshot, ConglomerateGroup
             if (share > bestShare || (share == bestShare && h < best)) (best, bestShare) = (h, share);
         }
         return (best, parent);
+    }
+
+    private bool HasEnterpriseHolder(int v)
+    {
+        var graph = snapshot.Graph;
+        for (int e = graph.Offsets[v]; e < graph.Offsets[v + 1]; e++)
+            if (graph.Kinds[e] == ShareholderIn && graph.Targets[e] < snapshot.EnterpriseCount) return true;
+        return false;
     }
 
     /// <summary>Top controller, depth and immediate controller of every enterprise, following parents iteratively (chains can be long).</summary>

@@ -52,4 +52,6 @@ export const api = {
   credit: (uscc) => request(`/api/enterprises/${q(uscc)}/credit`),
   controllers: (uscc) => request(`/api/enterprises/${q(uscc)}/controllers`),
   alerts: (kind, top = 20) => request(`/api/alerts?kind=${q(kind)}&top=${top}`),
+  // Any GET on the same origin with the tab's key and purpose (the risk-pattern views build their own paths).
+  get: (path) => request(path),
 };

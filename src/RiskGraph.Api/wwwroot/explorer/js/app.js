@@ -2,6 +2,7 @@
 import { api, credentials, PURPOSES } from './api.js';
 import { NetworkGraph, RELATION_TYPES } from './graph.js';
 import { h, showEnterprise, showPerson } from './panel.js';
+import { installPatterns } from './patterns.js';
 
 const $ = (id) => document.getElementById(id);
 const EXPAND_CAP = 100;
@@ -169,3 +170,4 @@ function wire() {
 // Hooks for the browser tests and for analysts' own scripting in the console.
 window.explorer = { graph, openNetwork, search, onNodeTap: (id) => onNodeTap(graph.cy.getElementById(id).data()), counts: () => graph.counts(), lastRenderMs: null };
 wire();
+window.explorer.patterns = installPatterns({ graph, status, panel: $('panel') });

@@ -248,6 +248,22 @@ public class RiskPatternsApiTests(TrainedApiFixture fixture)
         Assert.All(one.GetProperty("members").EnumerateArray(), m => Assert.Equal(1, Math.Abs(m.GetProperty("tier").GetInt32())));
     }
 
+    [Fact]
+    public async Task ARegionScopedKey_SeesOnlyCirclesAndMembersInItsRegion()
+    {
+        var all = (await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/guarantee-circles?page_size=100")).GetProperty("items");
+        string region = all[0].GetProperty("regions").EnumerateObject().First().Name;
+        var scoped = fixture.Factory.CreateClientFor(ApiRole.Analyst, region: region[..2]);
+        var page = await scoped.GetFromJsonAsync<JsonElement>("/api/guarantee-circles?page_size=100");
+
+        Assert.NotEmpty(page.GetProperty("items").EnumerateArray());
+        foreach (var circle in page.GetProperty("items").EnumerateArray())
+            Assert.All(circle.GetProperty("members").EnumerateArray(), m => Assert.StartsWith(region[..2], m.GetProperty("region").GetString()));
+        var groups = await scoped.GetFromJsonAsync<JsonElement>("/api/groups?page_size=100");
+        foreach (var group in groups.GetProperty("items").EnumerateArray())
+            Assert.Contains(group.GetProperty("regions").EnumerateObject(), r => r.Name.StartsWith(region[..2], StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("depth=0")]
     [InlineData("depth=6")]

@@ -47,7 +47,8 @@ app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Scoring).AddEndpointFilt
     .MapWarningsApi().MapChecksApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Analysis).AddEndpointFilter<RegionScopeFilter>()
     .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi().MapChangesApi()
-    .MapPublicationApi().MapReportApi().MapPersonsApi().MapExplanationApi().MapExportsApi();
+    .MapPublicationApi().MapReportApi().MapPersonsApi().MapExplanationApi().MapExportsApi()
+    .MapGuaranteeCirclesApi().MapGroupsApi().MapPersonViewApi().MapSupplyChainApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.CreditWrites).AddEndpointFilter<IdempotencyFilter>()
     .MapCreditWritesApi().MapInspectionsApi().MapPersonListWritesApi().MapIngestionApi().MapGraphIngestionApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Administration)

@@ -68,7 +68,10 @@ public class ChecksAndGovernanceApiTests(TrainedApiFixture fixture)
     [Fact]
     public async Task DataQuality_ReportsEverySource_WithTimeliness()
     {
-        var sources = (await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/data-quality?page_size=1000")).GetProperty("items").EnumerateArray().ToArray();
+        var body = await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/data-quality?page_size=1000");
+        var sources = body.GetProperty("items").EnumerateArray().ToArray();
+        Assert.Equal(sources.Length, body.GetProperty("total").GetInt32());
+        Assert.True(body.GetProperty("entity_resolution").GetProperty("enterprises").GetInt32() > 0);
         int penalties = File.ReadLines(Path.Combine(fixture.Trained.DataFolder, "penalties.csv")).Count() - 1;
 
         Assert.NotNull(sources);

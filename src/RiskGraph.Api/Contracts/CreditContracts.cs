@@ -37,7 +37,7 @@ public sealed record ObjectionOutcomeResponse(string Result, string DecidedBy, s
 public sealed record CreditResponse(
     string Uscc, string Name, DateOnly AsOf, CreditClassResponse CreditClass, IReadOnlyList<PenaltyResponse> Penalties,
     IReadOnlyList<ListEntryResponse> ListEntries, IReadOnlyList<CommitmentResponse> Commitments,
-    IReadOnlyList<RepairResponse> Repairs, IReadOnlyList<ObjectionResponse> Objections);
+    IReadOnlyList<RepairResponse> Repairs, IReadOnlyList<ObjectionResponse> Objections, GroupMembershipResponse? Group = null);
 
 /// <param name="Method">commitment, credit_report, training or rectification.</param>
 /// <param name="DecidedBy">Ignored: the decision is recorded under the authenticated principal and its department.</param>

@@ -10,9 +10,11 @@ namespace RiskGraph.Api.Contracts;
 /// <param name="Reasons">The features that pushed the score up most, largest first.</param>
 /// <param name="RawScore">The model's margin; bias plus all contributions equals it.</param>
 /// <param name="CreditClass">The rule-based four-class credit class, which holds exactly; the score is a clue for analysts.</param>
+/// <param name="Group">Its conglomerate (系族) by top controller, null when in none; no person is named here.</param>
 public sealed record WarningResponse(
     string Uscc, string Name, string Industry, string Region, double Score, string Level,
-    IReadOnlyList<ReasonResponse> Reasons, string ModelVersion, DateOnly AsOf, double RawScore, double Bias, CreditClassResponse CreditClass);
+    IReadOnlyList<ReasonResponse> Reasons, string ModelVersion, DateOnly AsOf, double RawScore, double Bias, CreditClassResponse CreditClass,
+    GroupSummaryResponse? Group = null);
 
 /// <param name="Feature">Feature name from the model's feature schema.</param>
 /// <param name="Value">The enterprise's value of that feature.</param>
@@ -30,7 +32,7 @@ public static class WarningContracts
     /// <summary>Largest batch accepted by POST /api/warnings/batch.</summary>
     public const int MaxBatchSize = 1000;
 
-    public static WarningResponse ToWarningResponse(this Warning warning, GraphSnapshot snapshot, int enterprise)
+    public static WarningResponse ToWarningResponse(this Warning warning, GraphSnapshot snapshot, int enterprise, GroupSummaryResponse? group = null)
     {
         var attributes = snapshot.Enterprises;
         return new WarningResponse(
@@ -38,6 +40,6 @@ public static class WarningContracts
             attributes.RegionCodes[attributes.Region[enterprise]], Math.Round(warning.Score, 6), warning.Level,
             warning.Reasons.Select(r => new ReasonResponse(r.Feature, r.Description, r.Value, r.Contribution)).ToArray(),
             warning.ModelVersion, warning.AsOf, Math.Round(warning.RawScore, 6), Math.Round(warning.Bias, 6),
-            CreditClassifier.Classify(snapshot.Ledger, enterprise).ToCreditClassResponse());
+            CreditClassifier.Classify(snapshot.Ledger, enterprise).ToCreditClassResponse(), group);
     }
 }

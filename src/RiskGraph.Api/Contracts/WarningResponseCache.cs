@@ -38,7 +38,8 @@ public static class WarningResponseCache
 
     private static CachedWarning Build(ScoredGraph scored, int enterprise, JsonSerializerOptions json)
     {
-        var response = scored.WarningFor(enterprise).ToWarningResponse(scored.Snapshot, enterprise);
+        var response = scored.WarningFor(enterprise).ToWarningResponse(scored.Snapshot, enterprise,
+            GroupDirectory.SummaryOf(scored.Snapshot, scored.Analytics.Groups, enterprise));
         return new CachedWarning(response, JsonSerializer.SerializeToUtf8Bytes(response, json),
             $"warning score {response.Score} level {response.Level} class {response.CreditClass.Class}");
     }

@@ -56,6 +56,13 @@ public static class CreditApi
             uscc, snapshot.Enterprises.Names[id], snapshot.AsOf, file.Classification.ToCreditClassResponse(),
             file.Penalties.Select(p => p.ToPenaltyResponse()).ToArray(), file.ListEntries.Select(l => l.ToListEntryResponse()).ToArray(),
             file.Commitments.Select(c => c.ToCommitmentResponse()).ToArray(), file.Repairs.Select(r => r.ToRepairResponse()).ToArray(),
-            file.Objections.Select(o => o.Objection.ToObjectionResponse(o.Outcome)).ToArray()));
+            file.Objections.Select(o => o.Objection.ToObjectionResponse(o.Outcome)).ToArray(), GroupOf(service, snapshot, id)));
+    }
+
+    /// <summary>The enterprise's conglomerate from the analytics of the same snapshot; null while they are not computed.</summary>
+    private static GroupMembershipResponse? GroupOf(WarningService service, GraphSnapshot snapshot, int id)
+    {
+        var analytics = service.Current is { } scored && ReferenceEquals(scored.Snapshot, snapshot) ? scored.Analytics : service.Analytics;
+        return analytics is null ? null : GroupDirectory.MembershipOf(snapshot, analytics.Groups, id);
     }
 }

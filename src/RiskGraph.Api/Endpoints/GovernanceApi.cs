@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RiskGraph.Api.Contracts;
 using RiskGraph.Model.Credit;
 using RiskGraph.Model.Domain;
+using RiskGraph.Model.Import;
 using RiskGraph.Model.Storage;
 
 namespace RiskGraph.Api.Endpoints;
@@ -13,7 +14,8 @@ public static class GovernanceApi
     {
         app.MapGet("/api/data-quality", GetDataQualityAsync)
             .WithName("GetDataQuality")
-            .WithDescription("Per source department: record counts, completeness of the required fields and the share of penalties published within 7 working days of the decision, counted on China's calendar.").WithTags("Governance")
+            .WithDescription("items: per source department, record counts, completeness of the required fields and the share of penalties published within 7 working days of the decision, counted on China's calendar. " +
+                "entity_resolution: stored enterprises that one matching rule cannot tell apart (one registration number on several USCCs, names equal up to width, brackets, legal form or where the region stands), counted by rule and listed for review; they are never merged.").WithTags("Governance")
             .WithSummary("Per source department: record counts, completeness of required fields, share of penalties published within 7 working days.")
             .ProducesValidationProblem();
         return app;
@@ -29,7 +31,8 @@ public static class GovernanceApi
         var lists = await ReadAsync<ListEntry>(store, cancellationToken);
         var commitments = await ReadAsync<Commitment>(store, cancellationToken);
         var all = DataQualityReport.Build(penalties, lists, commitments);
-        return TypedResults.Ok(new DataQualityResponse(page, pageSize, all.Count, ApiPaging.Slice(all, page, pageSize)));
+        var resolution = NearDuplicates.Find(await ReadAsync<Enterprise>(store, cancellationToken));
+        return TypedResults.Ok(new DataQualityResponse(page, pageSize, all.Count, ApiPaging.Slice(all, page, pageSize), resolution));
     }
 
     private static async Task<List<T>> ReadAsync<T>(IGraphStore store, CancellationToken cancellationToken) where T : class

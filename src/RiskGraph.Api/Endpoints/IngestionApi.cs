@@ -40,7 +40,9 @@ public static class IngestionApi
         try
         {
             batch = new RecordBatch(AsText(request.Penalties, "penalties"), AsText(request.ListEntries, "list_entries"), AsText(request.Commitments, "commitments"));
-            records = RecordIngestion.Parse(batch, uscc => IsEnterprise(snapshot, uscc), hasher, new ImportOptions { Today = clock.Today });
+            // Registration numbers and names are resolved against the stored enterprises, read only when a record needs them.
+            var resolver = RecordIngestion.NeedsResolver(batch) ? await ResolverAsync(store, cancellationToken) : null;
+            records = RecordIngestion.Parse(batch, uscc => IsEnterprise(snapshot, uscc), hasher, new ImportOptions { Today = clock.Today }, resolver);
         }
         catch (ImportException e)
         {
@@ -53,6 +55,13 @@ public static class IngestionApi
         http.Items[AuditRecorder.ReturnedKey] = $"{result.Created} created, {result.Updated} updated, {result.Unchanged} unchanged, sequence {result.Sequence}";
         return TypedResults.Ok(new RecordsResponse(result.Created, result.Updated, result.Unchanged, result.Sequence,
             caughtUp && state.Sequence >= result.Sequence && state.Problem is null));
+    }
+
+    private static async Task<EnterpriseResolver> ResolverAsync(IGraphStore store, CancellationToken cancellationToken)
+    {
+        var resolver = new EnterpriseResolver();
+        await foreach (var e in store.ReadAllAsync<Enterprise>(cancellationToken)) resolver.Add(e.Uscc, e.Name, e.RegistrationNo);
+        return resolver;
     }
 
     private static bool IsEnterprise(GraphSnapshot snapshot, string uscc)

@@ -1,12 +1,13 @@
 namespace RiskGraph.Model.Features;
 
 /// <summary>
-/// Feature slots of schema version 3 (version 1 lacked credit_class; version 2 the whole-graph analytics). The constants are the column indexes the extractor writes; the tables
+/// Feature slots of schema version 4 (version 1 lacked credit_class; version 2 the whole-graph analytics; version 3
+/// lacked the guarantee-circle and conglomerate features of issue 13). The constants are the column indexes the extractor writes; the tables
 /// below give each its name and meaning. Changing either means a new version.
 /// </summary>
 public static class FeatureCatalog
 {
-    public const string Version = "3";
+    public const string Version = "4";
 
     // Own-record attributes.
     public const int PenaltyWarning = 0, PenaltyFine = 1, PenaltyConfiscation = 2, PenaltySuspension = 3, PenaltyLicenceRevoked = 4;
@@ -26,7 +27,11 @@ public static class FeatureCatalog
     // Whole-graph analytics (schema 3): communities, risk contagion, ownership siblings, cross-boundary reach, supply chains.
     public const int CommunityNegativeShare = 39, CommunitySizeLog = 40, RiskContagion = 41, OwnershipSiblingsNegative = 42;
     public const int CrossIndustryTargets = 43, CrossRegionTargets = 44, SupplyUpstreamRisk = 45, SupplyDownstreamRisk = 46;
-    public const int Count = 47;
+
+    // Risk patterns (schema 4): guarantee circles and motifs, conglomerates by top controller.
+    public const int GuaranteeCircleMember = 47, GuaranteeCircleSizeLog = 48, GuaranteeCircleRisk = 49, GuaranteeMutualPartners = 50;
+    public const int GuaranteeTriangles = 51, GroupSizeLog = 52, GroupNegativeShare = 53;
+    public const int Count = 54;
 
     private static readonly (string Name, string Description)[] Slots =
     [
@@ -77,6 +82,13 @@ public static class FeatureCatalog
         ("cross_region_risky_3hop", "risky enterprises within 3 hops in another region"),
         ("supply_upstream_risk", "risk reaching it from its suppliers' chain, decayed per hop"),
         ("supply_downstream_risk", "risk reaching it from its buyers' chain, decayed per hop"),
+        ("guarantee_circle_member", "in a guarantee circle (担保圈): a cycle of guarantees leads back to it"),
+        ("guarantee_circle_size_log10", "log10(1 + enterprises in its guarantee circle), 0 outside circles"),
+        ("guarantee_circle_risk", "its circle's contagion score: mean default stress of the members after spreading in rounds over guarantees"),
+        ("guarantee_mutual_partners", "enterprises it guarantees that guarantee it back (互保)"),
+        ("guarantee_triangles", "guarantee triangles it is part of"),
+        ("group_size_log10", "log10(1 + enterprises in its conglomerate under the same top controller), 0 outside groups"),
+        ("group_negative_share", "share of the other enterprises in its conglomerate with a negative record"),
     ];
 
     public static IReadOnlyList<string> Names { get; } = Slots.Select(s => s.Name).ToArray();

@@ -156,5 +156,23 @@ public sealed class FeatureExtractor(
         row[RiskContagion] = (float)(results.RiskContagion.Scores[u] * nodes);
         row[SupplyUpstreamRisk] = (float)results.Supply.UpstreamRisk[u];
         row[SupplyDownstreamRisk] = (float)results.Supply.DownstreamRisk[u];
+        WritePatterns(u, row, results);
+    }
+
+    private void WritePatterns(int u, Span<float> row, GraphAnalytics results)
+    {
+        var circles = results.GuaranteeCircles;
+        int circle = circles.CircleOf[u];
+        row[GuaranteeCircleMember] = circle >= 0 ? 1 : 0;
+        row[GuaranteeCircleSizeLog] = circle >= 0 ? (float)Math.Log10(1 + circles.SizeOf(circle)) : 0;
+        row[GuaranteeCircleRisk] = circle >= 0 ? (float)circles.Contagion[circle] : 0;
+        row[GuaranteeMutualPartners] = circles.MutualPartners[u];
+        row[GuaranteeTriangles] = circles.TrianglesOf[u];
+        var groups = results.Groups;
+        int group = groups.GroupOf[u];
+        row[GroupSizeLog] = group >= 0 ? (float)Math.Log10(1 + groups.SizeOf(group)) : 0;
+        int others = group >= 0 ? groups.SizeOf(group) - 1 : 0;
+        int negativeOthers = group >= 0 ? groups.NegativeMembers[group] - (snapshot.Credit.Negative[u] ? 1 : 0) : 0;
+        row[GroupNegativeShare] = others <= 0 ? 0 : (float)negativeOthers / others;
     }
 }

@@ -32,8 +32,10 @@ public sealed class GraphAnalytics
     private GraphAnalytics(
         PageRankResult pageRank, WccResult components, LouvainResult communities, PersonalizedPageRankResult riskContagion,
         SupplyChainContagionResult supply, CrossBoundaryCounts crossBoundary, int[] communityEnterprises, int[] communityNegative,
-        IReadOnlyDictionary<string, double> seconds)
+        IReadOnlyDictionary<string, double> seconds, GuaranteeCirclesResult guaranteeCircles, ConglomerateGroupsResult groups)
     {
+        GuaranteeCircles = guaranteeCircles;
+        Groups = groups;
         PageRank = pageRank;
         Components = components;
         Communities = communities;
@@ -56,6 +58,12 @@ public sealed class GraphAnalytics
     public PersonalizedPageRankResult RiskContagion { get; }
 
     public SupplyChainContagionResult Supply { get; }
+
+    /// <summary>Guarantee circles, mutual guarantees, triangles and guarantee contagion (issue 13).</summary>
+    public GuaranteeCirclesResult GuaranteeCircles { get; }
+
+    /// <summary>Conglomerates (系族) by top controller.</summary>
+    public ConglomerateGroupsResult Groups { get; }
 
     public CrossBoundaryCounts CrossBoundary { get; }
 
@@ -116,6 +124,9 @@ public sealed class GraphAnalytics
                 new CrossBoundaryPathsParameters(MaxDepth: p.CrossBoundaryDepth, HubFanOutCap: p.HubFanOutCap, Concurrency: p.Concurrency), cancellationToken).CountsForAllEnterprises())
             : new CrossBoundaryCounts(p.CrossBoundaryDepth, [], [], []);
 
+        var circles = Timed("guarantee_circles", () => new GuaranteeCircles(snapshot, new GuaranteeCirclesParameters(Concurrency: p.Concurrency), cancellationToken).Compute());
+        var groups = Timed("groups", () => new ConglomerateGroups(snapshot, new ConglomerateGroupsParameters(Concurrency: p.Concurrency), cancellationToken).Compute());
+
         var enterprisesPer = new int[Math.Max(1, communities.CommunityCount)];
         var negativePer = new int[enterprisesPer.Length];
         for (int e = 0; e < snapshot.EnterpriseCount && communities.Community.Length > 0; e++)
@@ -124,17 +135,18 @@ public sealed class GraphAnalytics
             enterprisesPer[community]++;
             if (snapshot.Credit.Negative[e]) negativePer[community]++;
         }
-        return new GraphAnalytics(pageRank, components, communities, contagion, supply, counts, enterprisesPer, negativePer, seconds);
+        return new GraphAnalytics(pageRank, components, communities, contagion, supply, counts, enterprisesPer, negativePer, seconds, circles, groups);
     }
 
     internal GraphAnalytics WithTiming(string name, double seconds) =>
         new(PageRank, Components, Communities, RiskContagion, Supply, CrossBoundary, CommunityEnterprises, CommunityNegative,
-            new Dictionary<string, double>(Seconds) { [name] = seconds });
+            new Dictionary<string, double>(Seconds) { [name] = seconds }, GuaranteeCircles, Groups);
 
     /// <summary>The same results with boundary counts computed elsewhere, and that computation's time.</summary>
     internal GraphAnalytics WithCrossBoundary(CrossBoundaryCounts counts, string timingName, double seconds)
     {
         var times = new Dictionary<string, double>(Seconds) { [timingName] = seconds };
-        return new GraphAnalytics(PageRank, Components, Communities, RiskContagion, Supply, counts, CommunityEnterprises, CommunityNegative, times);
+        return new GraphAnalytics(PageRank, Components, Communities, RiskContagion, Supply, counts, CommunityEnterprises, CommunityNegative, times,
+            GuaranteeCircles, Groups);
     }
 }

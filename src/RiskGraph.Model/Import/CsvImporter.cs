@@ -14,13 +14,20 @@ public sealed class CsvImporter(IGraphStore store, PersonKeyHasher hasher, Impor
 {
     private readonly ImportOptions _options = options ?? new ImportOptions();
 
+    /// <summary>After an import: the references given by registration number or name, with the USCC, rule and confidence they resolved to.</summary>
+    public IReadOnlyList<EntityMatch> Resolutions { get; private set; } = [];
+
     public static IReadOnlyList<string> FileNames => Files.Select(f => f.Name).ToArray();
 
     private static readonly ImportFile[] Files =
     [
         new ImportFile<Enterprise>("enterprises.csv",
             ["uscc", "name", "industry", "region", "founded", "registered_capital", "status"],
-            ImportRowParsers.Enterprise, e => e.Uscc, "uscc", (e, c) => c.Enterprises.Add(e.Uscc)),
+            ImportRowParsers.Enterprise, e => e.Uscc, "uscc", (e, c) =>
+            {
+                c.Enterprises.Add(e.Uscc);
+                c.Resolver?.Add(e.Uscc, e.Name, e.RegistrationNo);
+            }),
         new ImportFile<Person>("persons.csv", ["id_number", "name"], ImportRowParsers.Person, p => p.PersonKey, "id_number",
             (p, c) => c.Persons.Add(p.PersonKey), shownKey: p => $"ID number {p.MaskedId}"),
         new ImportFile<LegalRepresentative>("legal_representatives.csv", ["id_number", "uscc"], ImportRowParsers.LegalRepresentative,
@@ -75,12 +82,15 @@ public sealed class CsvImporter(IGraphStore store, PersonKeyHasher hasher, Impor
             }
         }
         await store.InitializeAsync(cancellationToken);
-        var context = new ImportContext(hasher, _options, await KeysAsync<Enterprise>(e => e.Uscc, cancellationToken),
-            await KeysAsync<Person>(p => p.PersonKey, cancellationToken));
+        var stored = new List<Enterprise>();
+        await foreach (var e in store.ReadAllAsync<Enterprise>(cancellationToken)) stored.Add(e);
+        var context = new ImportContext(hasher, _options, stored.Select(e => e.Uscc).ToHashSet(StringComparer.Ordinal),
+            await KeysAsync<Person>(p => p.PersonKey, cancellationToken), new EnterpriseResolver(stored));
 
         var imported = new List<ImportedFile>();
         foreach (var file in present)
             imported.Add(await file.ImportAsync(Path.Combine(folder, file.Name), store, context, progress, cancellationToken));
+        Resolutions = context.Resolutions;
         return imported;
     }
 

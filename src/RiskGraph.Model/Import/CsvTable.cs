@@ -94,6 +94,10 @@ internal sealed class CsvTable : IRowSource, IDisposable
             if (!_columns.TryAdd(name, i)) throw _reader.Error(i + 1, $"the header names '{name}' twice");
         }
         ColumnCount = names.Length;
+        // Old exports name the enterprise by its 15-digit registration number: that column stands for the USCC.
+        if (!_columns.ContainsKey("uscc") && _columns.TryGetValue("registration_no", out int registration) && requiredColumns.Contains("uscc")
+            && !requiredColumns.Contains("registration_no"))
+            _columns["uscc"] = registration;
         foreach (string column in requiredColumns)
         {
             if (!_columns.ContainsKey(column)) throw _reader.Error(1, $"the header has no '{column}' column");

@@ -32,8 +32,9 @@ public static class RecordIngestion
 
     /// <summary>Every record parsed; the first bad field throws an <see cref="ImportException"/> whose Field names it.</summary>
     /// <param name="enterpriseExists">Whether the store holds an enterprise: records may only be about known ones.</param>
+    /// <param name="resolver">Resolves registration numbers and names given for a USCC (see <see cref="NeedsResolver"/>); null: USCCs only.</param>
     public static (Penalty[] Penalties, ListEntry[] ListEntries, Commitment[] Commitments) Parse(
-        RecordBatch batch, Func<string, bool> enterpriseExists, PersonKeyHasher hasher, ImportOptions options)
+        RecordBatch batch, Func<string, bool> enterpriseExists, PersonKeyHasher hasher, ImportOptions options, EnterpriseResolver? resolver = null)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var records in new[] { batch.Penalties, batch.ListEntries, batch.Commitments })
@@ -43,11 +44,23 @@ public static class RecordIngestion
                 if (record.TryGetValue("uscc", out string? uscc) && uscc is not null && enterpriseExists(uscc.Trim())) known.Add(uscc.Trim());
             }
         }
-        var context = new ImportContext(hasher, options, known, []);
+        var context = new ImportContext(hasher, options, known, [], resolver);
         return (
             ParseAll(batch.Penalties, "penalties", PenaltyFields, options, row => ImportRowParsers.Penalty(row, context), p => p.RecordId),
             ParseAll(batch.ListEntries, "list_entries", ListEntryFields, options, row => ImportRowParsers.ListEntry(row, context), l => l.RecordId),
             ParseAll(batch.Commitments, "commitments", CommitmentFields, options, row => ImportRowParsers.Commitment(row, context), c => c.CommitmentId));
+    }
+
+    /// <summary>Whether some record names its enterprise otherwise than by a USCC (a registration number, a name).</summary>
+    public static bool NeedsResolver(RecordBatch batch)
+    {
+        foreach (var records in new[] { batch.Penalties, batch.ListEntries, batch.Commitments })
+            foreach (var record in records ?? [])
+            {
+                if (record.ContainsKey("registration_no")) return true;
+                if (record.TryGetValue("uscc", out string? uscc) && uscc is not null && Domain.Uscc.Validate(uscc.Trim()) is not null) return true;
+            }
+        return false;
     }
 
     /// <summary>

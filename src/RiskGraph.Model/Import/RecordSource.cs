@@ -36,12 +36,14 @@ internal sealed class RecordSource : IRowSource
         Array.Fill(fields, "");
         foreach (var (name, value) in record)
         {
-            if (!_index.TryGetValue(name, out int column))
+            // A registration number may stand where the USCC is expected; the resolver turns it into the USCC.
+            string field = name == "registration_no" && !record.ContainsKey("uscc") && _index.ContainsKey("uscc") ? "uscc" : name;
+            if (!_index.TryGetValue(field, out int column))
                 throw new ImportException(_name, index, 0, $"{CsvRow.Cut(name)}: is not a field of {_name}; expected {string.Join(", ", _columns)}")
                     { Field = $"{_name}[{index}].{CsvRow.Cut(name)}" };
             string text = value ?? "";
-            if (text.Length > _maxFieldChars) throw Error(index, name, $"is longer than {_maxFieldChars:N0} characters");
-            if (text.Any(char.IsControl)) throw Error(index, name, "contains a control character");
+            if (text.Length > _maxFieldChars) throw Error(index, field, $"is longer than {_maxFieldChars:N0} characters");
+            if (text.Any(char.IsControl)) throw Error(index, field, "contains a control character");
             fields[column] = text;
         }
         return new CsvRow(this, index, fields);

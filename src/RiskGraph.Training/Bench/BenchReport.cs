@@ -74,6 +74,19 @@ public sealed record BenchReport
     [JsonPropertyName("cross_boundary_3hop_all_s")] public double CrossBoundary3HopAllSeconds { get; init; }
     [JsonPropertyName("single_queries_ms")] public double SingleQueriesMs { get; init; }
 
+    /// <summary>Guarantee circles (SCCs of the guarantee graph), mutual guarantees, triangles and contagion rounds for the whole graph.</summary>
+    [JsonPropertyName("guarantee_circles_s")] public double GuaranteeCirclesSeconds { get; init; }
+
+    /// <summary>Conglomerates: equity penetration of every enterprise and the resolution to top controllers.</summary>
+    [JsonPropertyName("groups_s")] public double GroupsSeconds { get; init; }
+
+    [JsonPropertyName("guarantee_circles")] public int GuaranteeCircleCount { get; init; }
+    [JsonPropertyName("groups")] public int GroupCount { get; init; }
+
+    /// <summary>One person view (every enterprise of a person with role, share, class) without HTTP, over up to 2,000 persons: median and 99th percentile.</summary>
+    [JsonPropertyName("person_view_p50_ms")] public double PersonViewP50Ms { get; init; }
+    [JsonPropertyName("person_view_p99_ms")] public double PersonViewP99Ms { get; init; }
+
     /// <summary>
     /// All features for all enterprises, whole-graph analytics and their locality order included:
     /// <c>new FeatureExtractor(snapshot, new FeatureExtractorParameters(Concurrency: n)).Compute()</c>.

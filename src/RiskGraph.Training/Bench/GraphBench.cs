@@ -67,6 +67,7 @@ public static class GraphBench
                 LoadSeconds = load,
             };
             report = AlgorithmTimings.Measure(snapshot, report, folder, log, cancellationToken);
+            report = PatternTimings.Measure(snapshot, report, log, cancellationToken);
             report = ScoringTimings.Measure(snapshot, labels, seed, report, log, out var scored);
             await using (var store = new SqliteGraphStore(Path.Combine(folder, "bench.db")))
                 report = await LiveDataTimings.MeasureAsync(store, scored, report, seed, log, cancellationToken);

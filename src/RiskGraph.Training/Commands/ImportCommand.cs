@@ -49,6 +49,9 @@ internal static class ImportCommand
                 var imported = await WithProgressBar(files, p => importer.ImportFolderAsync(source, p, cancellationToken));
                 foreach (var file in imported)
                     Console.WriteLine($"{file.File,-28} {file.Rows,10:N0} rows  {file.Elapsed.TotalSeconds,7:F2} s  {file.Rows / Math.Max(file.Elapsed.TotalSeconds, 1e-6),10:N0} rows/s");
+                // References given by registration number or name: how each was resolved, so nothing is matched unseen.
+                foreach (var rule in importer.Resolutions.GroupBy(r => r.Rule))
+                    Console.WriteLine($"resolved by {rule.Key,-20} {rule.Count(),10:N0} references (confidence {rule.First().Confidence:0.##})");
                 Console.WriteLine($"store: {graphStore.Kind} at {home.Root}");
                 return 0;
             }

@@ -37,6 +37,12 @@ public static class RouteCatalog
         ["GET /api/indicators"] = RiskGraphPolicies.Analysis,
         ["GET /api/enterprises/{uscc}/report"] = RiskGraphPolicies.Analysis,
         ["POST /api/checks/persons"] = RiskGraphPolicies.Analysis,
+        ["GET /api/guarantee-circles"] = RiskGraphPolicies.Analysis,
+        ["GET /api/enterprises/{uscc}/guarantee-circle"] = RiskGraphPolicies.Analysis,
+        ["GET /api/groups"] = RiskGraphPolicies.Analysis,
+        ["GET /api/groups/{id}"] = RiskGraphPolicies.Analysis,
+        ["GET /api/persons/{key}/enterprises"] = RiskGraphPolicies.Analysis,
+        ["GET /api/enterprises/{uscc}/supply-chain"] = RiskGraphPolicies.Analysis,
         ["POST /api/person-list-entries"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/inspections"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/inspections/plan"] = RiskGraphPolicies.CreditWrites,
@@ -74,7 +80,8 @@ public static class RouteCatalog
     /// <summary>A request for the route that touches nothing: route values that exist (or are harmless), bodies that fail validation.</summary>
     public static HttpRequestMessage SampleRequest(RouteEntry route, string uscc)
     {
-        string path = route.Pattern.Replace("{uscc}", uscc).Replace("{list_type}", "red_list").Replace("{objection_id}", "OB-none").Replace("{version}", "v999").Replace("{name}", "nobody");
+        string path = route.Pattern.Replace("{uscc}", uscc).Replace("{list_type}", "red_list").Replace("{objection_id}", "OB-none").Replace("{version}", "v999").Replace("{name}", "nobody")
+            .Replace("{id}", "g_000000000000000000000000").Replace("{key}", "p_000000000000000000000000");
         if (path == "/api/alerts") path += "?kind=cross_region&top=3";
         if (path == "/api/enterprises") path += "?query=" + uscc[..6];
         var request = new HttpRequestMessage(new HttpMethod(route.Method), path);

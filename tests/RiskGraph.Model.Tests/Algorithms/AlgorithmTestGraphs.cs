@@ -14,6 +14,7 @@ internal sealed class SnapshotBuilder(int enterprises, int persons = 0)
     private readonly int[] _industry = new int[enterprises];
     private readonly int[] _region = new int[enterprises];
     private readonly bool[] _negative = new bool[enterprises];
+    private readonly float[] _capital = new float[enterprises];
 
     public SnapshotBuilder Relation(int source, int target, RelationType type, double weight = 1)
     {
@@ -24,6 +25,12 @@ internal sealed class SnapshotBuilder(int enterprises, int persons = 0)
     public SnapshotBuilder Negative(params int[] ids)
     {
         foreach (int id in ids) _negative[id] = true;
+        return this;
+    }
+
+    public SnapshotBuilder Capital(int enterprise, double capital)
+    {
+        _capital[enterprise] = (float)capital;
         return this;
     }
 
@@ -42,7 +49,7 @@ internal sealed class SnapshotBuilder(int enterprises, int persons = 0)
         var attributes = new EnterpriseAttributes(
             keys[..enterprises], _industry, _region,
             Enumerable.Range(0, industries).Select(i => $"I{i}").ToArray(), Enumerable.Range(0, regions).Select(r => $"R{r}").ToArray(),
-            new float[enterprises], new float[enterprises], new byte[enterprises]);
+            _capital, new float[enterprises], new byte[enterprises]);
         var credit = new CreditProfile(enterprises);
         Array.Copy(_negative, credit.Negative, enterprises);
         var asOf = new DateOnly(2025, 12, 31);

@@ -60,4 +60,6 @@ export const api = {
   community: (uscc) => request(`/api/enterprises/${q(uscc)}/community`),
   /** An .xlsx workbook of the given sheets, written by the server (POST /api/exports/xlsx). */
   xlsx: (body) => request('/api/exports/xlsx', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }, true),
+  // Any GET on the same origin with the tab's key and purpose (the risk-pattern views build their own paths).
+  get: (path) => request(path),
 };

@@ -13,6 +13,7 @@ import { lastShown, showEnterprise, showPerson } from './panel.js';
 import { industryName, loadReference } from './reference.js';
 import { attachTooltip } from './tooltip.js';
 import { fillFilterSelects } from './selects.js';
+import { installPatterns } from './patterns.js';
 
 const EXPAND_CAP = 100;
 const state = { relations: new Set(RELATION_TYPES), industry: '', region: '', query: '', page: 1, results: [], view: readView(), centre: null };
@@ -226,3 +227,4 @@ async function start() {
 window.explorer = { graph, groups, alerts, openNetwork, search, onNodeTap: (id) => onNodeTap(graph.cy.getElementById(id).data()), counts: () => graph.counts(),
   overlap: (pixels) => graph.overlap(pixels), exportMeta, lastRenderMs: null, ready: false };
 start();
+window.explorer.patterns = installPatterns({ graph, status, panel: $('panel') });

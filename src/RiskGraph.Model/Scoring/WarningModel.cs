@@ -28,6 +28,14 @@ public sealed class WarningModel
     /// <summary>Held-out calibration of the raw score; when null, ML.NET's own calibrated probability is used.</summary>
     public ScoreCalibration? Calibration { get; init; }
 
+    /// <summary>
+    /// The Platt map from raw margin to served probability, p = 1 / (1 + exp(slope · raw + offset)): the held-out
+    /// calibration when present, else ML.NET's own. Its log-odds, -(slope · raw + offset), is the scale reasons use:
+    /// FastTree's raw margin is not in log-odds (see the README's Reasons section), so it reads many times too large.
+    /// </summary>
+    public (double Slope, double Offset) Platt =>
+        Calibration is { } calibration ? (calibration.Slope, calibration.Offset) : (Transformer.Model.Calibrator.Slope, Transformer.Model.Calibrator.Offset);
+
     /// <summary>Loads model.zip and feature-schema.json from a version folder.</summary>
     public static WarningModel Load(string folder, int seed = 1)
     {

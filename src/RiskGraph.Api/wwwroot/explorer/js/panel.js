@@ -28,7 +28,7 @@ export async function showEnterprise(panel, node) {
     const w = warning.value;
     parts.push(h('p', { id: 'panel-warning' }, badge(w.level, w.level), ` score ${w.score.toFixed(3)} · model ${w.model_version} · as of ${w.as_of}`));
     parts.push(h('table', { id: 'panel-reasons' }, w.reasons.map((r) =>
-      h('tr', {}, h('td', { title: r.description }, r.feature), h('td', {}, r.value), h('td', {}, `+${r.contribution.toFixed(3)}`)))));
+      h('tr', {}, h('td', { title: r.description }, r.feature), h('td', {}, r.value), h('td', { class: `reason-${r.direction}` }, `${r.direction} ${r.contribution > 0 ? '+' : ''}${r.contribution.toFixed(3)}`)))));
   } else {
     parts.push(h('p', { class: 'hint' }, warning.reason.message));
   }

@@ -6,7 +6,7 @@ using RiskGraph.Model.Tests.Support;
 
 namespace RiskGraph.Model.Tests.Scoring;
 
-public class TreePathAttributionTests
+public class TreeShapTests
 {
     private static readonly FeatureSchema Schema = new("test", ["a", "b", "c", "noise"], 2, ["a", "b", "c", "noise"]);
 
@@ -23,14 +23,14 @@ public class TreePathAttributionTests
         return (new FeatureMatrix(Schema, rows, values), labels);
     }
 
-    private static WarningModel TrainAndReload(FeatureMatrix matrix, bool[] labels, string folder)
+    private static WarningModel TrainAndReload(FeatureMatrix matrix, bool[] labels, string folder, int trees = 40, int leaves = 8)
     {
         var ml = new MLContext(3);
         var rows = ModelDataViews.AllRows(matrix);
         var data = ModelDataViews.Create(ml, matrix, rows, Schema.Count, i => labels[i]);
         var transformer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
-            NumberOfTrees = 40, NumberOfLeaves = 8, MinimumExampleCountPerLeaf = 5, NumberOfThreads = 1,
+            NumberOfTrees = trees, NumberOfLeaves = leaves, MinimumExampleCountPerLeaf = 5, NumberOfThreads = 1,
         }).Fit(data);
         new WarningModel(ml, transformer, Schema).Save(folder, data.Schema);
         return WarningModel.Load(folder);
@@ -42,35 +42,62 @@ public class TreePathAttributionTests
         using var temp = new TempFolder();
         var (matrix, labels) = RandomData(2_000, 11);
         var model = TrainAndReload(matrix, labels, temp.Path);
-        var attribution = new TreePathAttribution(model.Trees, matrix, Schema.Count);
+        var shap = new TreeShap(model.Trees, matrix, Schema.Count);
         var rows = Enumerable.Range(0, 300).ToArray();
         var (raw, _) = model.Score(matrix, rows);
 
         var contributions = new double[Schema.Count];
         foreach (int row in rows)
         {
-            double score = attribution.Explain(matrix.Row(row), contributions);
+            double score = shap.Explain(matrix.Row(row), contributions);
             Assert.Equal(raw[row], score, 1e-4);
-            Assert.Equal(score, attribution.Bias + contributions.Sum(), 1e-9);
+            Assert.Equal(score, shap.Bias + contributions.Sum(), 1e-9);
         }
     }
 
+    /// <summary>
+    /// The reference: Shapley values by their definition, over all 2^M coalitions, with the value of a coalition S
+    /// the tree's expected output when S is fixed at the example and the rest follows the background rows through
+    /// the splits. Trees and covers are read here independently, from ML.NET's public tree API.
+    /// </summary>
     [Fact]
-    public void TheInformativeFeature_GetsTheLargestShareOfCredit()
+    public void Contributions_EqualBruteForceShapleyValues_OnASmallEnsemble()
+    {
+        using var temp = new TempFolder();
+        var (matrix, labels) = RandomData(1_500, 21);
+        var model = TrainAndReload(matrix, labels, temp.Path, trees: 12, leaves: 10);
+        var shap = new TreeShap(model.Trees, matrix, Schema.Count);
+        var reference = new BruteForceShapley(model.Trees, matrix, Schema.Count);
+        var contributions = new double[Schema.Count];
+        for (int row = 0; row < 60; row++)
+        {
+            shap.Explain(matrix.Row(row), contributions);
+            double[] expected = reference.Values(matrix.Row(row));
+            for (int f = 0; f < Schema.Count; f++) Assert.Equal(expected[f], contributions[f], 1e-6);
+        }
+        Assert.Equal(reference.Expected, shap.Bias, 1e-6);
+    }
+
+    [Fact]
+    public void TheInformativeFeature_GetsTheLargestShareOfCredit_AndSomeContributionsLowerTheScore()
     {
         using var temp = new TempFolder();
         var (matrix, labels) = RandomData(2_000, 12);
         var model = TrainAndReload(matrix, labels, temp.Path);
-        var attribution = new TreePathAttribution(model.Trees, matrix, Schema.Count);
+        var shap = new TreeShap(model.Trees, matrix, Schema.Count);
         var total = new double[Schema.Count];
         var contributions = new double[Schema.Count];
+        int negative = 0;
         for (int row = 0; row < matrix.Rows; row++)
         {
-            attribution.Explain(matrix.Row(row), contributions);
+            shap.Explain(matrix.Row(row), contributions);
             for (int c = 0; c < total.Length; c++) total[c] += Math.Abs(contributions[c]);
+            if (contributions[0] < 0) negative++;
         }
         Assert.Equal(0, Array.IndexOf(total, total.Max()));
         Assert.True(total[3] < total[0] / 3, "the noise feature should carry little credit");
+        // Most rows have a low 'a', which makes them safer than average: Shapley values say so with a negative sign.
+        Assert.True(negative > matrix.Rows / 3, $"only {negative} rows had a negative contribution of 'a'");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class TreeShap
     private readonly int _scratchLength;
 
     /// <param name="sample">Background rows (e.g. the snapshot's features) whose routing through each split gives its covers.</param>
-    public TreeShap(FastTreeBinaryModelParameters model, FeatureMatrix sample, int sampleColumns, int maxSampleRows = 20_000)
+    public TreeShap(TreeEnsembleModelParametersBasedOnRegressionTree model, FeatureMatrix sample, int sampleColumns, int maxSampleRows = 20_000)
     {
         var ensemble = model.TrainedTreeEnsemble;
         FeatureCount = sampleColumns;

@@ -12,7 +12,7 @@ internal sealed class BruteForceShapley
     private readonly double[][] _leafCover;
     private readonly int _features;
 
-    public BruteForceShapley(FastTreeBinaryModelParameters model, FeatureMatrix background, int features)
+    public BruteForceShapley(TreeEnsembleModelParametersBasedOnRegressionTree model, FeatureMatrix background, int features)
     {
         var ensemble = model.TrainedTreeEnsemble;
         _trees = ensemble.Trees.ToArray();

@@ -101,6 +101,34 @@ public class TreeShapTests
     }
 
     [Fact]
+    public void ALightGbmModel_LoadsBack_AndItsShapleyValuesAddUpToItsRawScore()
+    {
+        using var temp = new TempFolder();
+        var (matrix, labels) = RandomData(1_500, 31);
+        var ml = new MLContext(3);
+        var data = ModelDataViews.Create(ml, matrix, ModelDataViews.AllRows(matrix), Schema.Count, i => labels[i]);
+        var transformer = ml.BinaryClassification.Trainers.LightGbm(new Microsoft.ML.Trainers.LightGbm.LightGbmBinaryTrainer.Options
+        {
+            NumberOfIterations = 30, NumberOfLeaves = 8, MinimumExampleCountPerLeaf = 5, NumberOfThreads = 1, Seed = 3, Silent = true,
+        }).Fit(data);
+        new WarningModel(ml, transformer, Schema).Save(temp.Path, data.Schema);
+        var model = WarningModel.Load(temp.Path);
+        Assert.Equal("lightgbm", model.Trainer);
+        var shap = new TreeShap(model.Trees, matrix, Schema.Count);
+        var reference = new BruteForceShapley(model.Trees, matrix, Schema.Count);
+        var (raw, _) = model.Score(matrix, Enumerable.Range(0, 100).ToArray());
+        var contributions = new double[Schema.Count];
+        for (int row = 0; row < 100; row++)
+        {
+            double score = shap.Explain(matrix.Row(row), contributions);
+            Assert.Equal(raw[row], score, 1e-4);
+            Assert.Equal(score, shap.Bias + contributions.Sum(), 1e-9);
+            double[] expected = reference.Values(matrix.Row(row));
+            for (int f = 0; f < Schema.Count; f++) Assert.Equal(expected[f], contributions[f], 1e-6);
+        }
+    }
+
+    [Fact]
     public void LoadingSomethingElse_FailsClearly()
     {
         using var temp = new TempFolder();

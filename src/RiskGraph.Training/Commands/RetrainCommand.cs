@@ -17,12 +17,15 @@ internal static class RetrainCommand
         {
             seed, folds, trees, store,
         };
+        var tuning = new TuningCli();
+        tuning.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var home = RiskGraphHome.FromEnvironment();
             await using var graphStore = await StoreSelection.OpenAsync(parse.GetValue(store)!, home, cancellationToken);
-            var options = new WarningTrainerOptions(Seed: parse.GetValue(seed), NumberOfTrees: parse.GetValue(trees));
-            var result = await RetrainRun.RunAsync(home, graphStore, options, parse.GetValue(folds), new ConsoleProgress(), cancellationToken);
+            var options = new WarningTrainerOptions(Seed: parse.GetValue(seed), NumberOfTrees: parse.GetValue(trees), Trainer: tuning.ReadTrainer(parse));
+            var result = await RetrainRun.RunAsync(home, graphStore, options, parse.GetValue(folds), tuning.Read(parse, parse.GetValue(seed)),
+                new ConsoleProgress(), cancellationToken);
             Console.WriteLine();
             Console.WriteLine($"compared on {result.SharedHoldoutRows:N0} labelled rows neither model was trained on");
             Console.WriteLine($"{"fold",-6}{"active " + (result.ActiveVersion ?? "-"),16}{"candidate " + result.CandidateVersion,18}");

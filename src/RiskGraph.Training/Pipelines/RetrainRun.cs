@@ -26,7 +26,7 @@ public static class RetrainRun
     private const int MinimumPositivesPerFold = 2;
 
     public static async Task<RetrainComparison> RunAsync(
-        RiskGraphHome home, IGraphStore store, WarningTrainerOptions options, int folds = 5,
+        RiskGraphHome home, IGraphStore store, WarningTrainerOptions options, int folds = 5, TuningOptions? tuning = null,
         IProgress<string>? log = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
@@ -36,7 +36,7 @@ public static class RetrainRun
         var registry = new ModelRegistry(home.EnsureExists());
         string? activeVersion = registry.ActiveVersion();
 
-        var candidate = TrainingRun.Train(home, snapshot, features, labels, options, activate: false, log: log);
+        var candidate = TrainingRun.Train(home, snapshot, features, labels, options, activate: false, log: log, tuning: tuning);
         var decision = Compare(registry, activeVersion, candidate.Version, snapshot, features, labels, folds, options.Seed, log);
         if (decision.Promoted) registry.Activate(candidate.Version);
         return decision;

@@ -41,7 +41,7 @@ app.MapHealthApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Scoring).AddEndpointFilter<RegionScopeFilter>()
     .MapWarningsApi().MapChecksApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Analysis).AddEndpointFilter<RegionScopeFilter>()
-    .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi().MapChangesApi()
+    .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi().MapDriftApi().MapChangesApi()
     .MapPublicationApi().MapReportApi().MapPersonsApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.CreditWrites)
     .MapCreditWritesApi().MapInspectionsApi().MapPersonListWritesApi().MapIngestionApi();

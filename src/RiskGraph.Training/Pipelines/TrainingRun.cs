@@ -69,6 +69,8 @@ public static class TrainingRun
         string fingerprint = DataFingerprint.Of(features, labels);
         var report = new TrainingReport(version, options.Seed, split.Train.Length, fullMetrics, attributeMetrics, fingerprint);
         full.Save(registry.FolderOf(version), WarningTrainer.InputSchema(features, full.Schema));
+        // The training rows' distribution, so GET /api/models/{version}/drift and retrain can tell how far data moved.
+        DriftReference.Of(features, split.Train, full.Score(features, split.Train).Probability).Save(registry.FolderOf(version));
         registry.WriteManifest(
             new ModelManifest(version, DateTimeOffset.UtcNow, full.Trainer == WarningTrainerOptions.LightGbm ? "LightGBM" : "FastTree",
                 full.Schema.Version, fingerprint, snapshot.AsOf), report);

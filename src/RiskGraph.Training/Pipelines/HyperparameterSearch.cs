@@ -5,7 +5,7 @@ using RiskGraph.Training.Evaluation.Generic;
 namespace RiskGraph.Training.Pipelines;
 
 /// <summary>How the search runs: trials, the inner validation share, the most trees a trial may grow.</summary>
-public sealed record TuningOptions(int Budget = 6, double ValidationFraction = 0.25, int MaxTrees = 400, int Seed = 1,
+public sealed record TuningOptions(int Budget = 6, double ValidationFraction = 0.25, int MaxTrees = 300, int Seed = 1,
     string Trainer = WarningTrainerOptions.FastTree, int Threads = 1)
 {
     public void Validate()

@@ -15,8 +15,10 @@ public static class ReasonSelection
 
     public static IReadOnlyList<WarningReason> Select(FeatureSchema schema, ReadOnlySpan<float> values, ReadOnlySpan<double> contributions, int perDirection)
     {
-        Span<int> up = stackalloc int[Math.Max(perDirection, 0)];
-        Span<int> down = stackalloc int[Math.Max(perDirection, 0)];
+        // At most one slot per feature; capped so the stack buffers stay small whatever a caller asks for.
+        int keep = Math.Clamp(perDirection, 0, Math.Min(contributions.Length, 64));
+        Span<int> up = stackalloc int[keep];
+        Span<int> down = stackalloc int[keep];
         int ups = 0, downs = 0;
         for (int slot = 0; slot < contributions.Length; slot++)
         {

@@ -28,6 +28,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRiskGraphSecurityHeaders();
+app.UseRiskGraphAsOfHeaders();
 app.UseRiskGraphSwagger();
 app.UseRiskGraphExplorer();
 app.UseRouting();
@@ -44,7 +45,7 @@ app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Analysis).AddEndpointFil
     .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi().MapDriftApi().MapChangesApi()
     .MapPublicationApi().MapReportApi().MapPersonsApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.CreditWrites)
-    .MapCreditWritesApi().MapInspectionsApi().MapPersonListWritesApi().MapIngestionApi();
+    .MapCreditWritesApi().MapInspectionsApi().MapPersonListWritesApi().MapIngestionApi().MapGraphIngestionApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Administration)
     .MapModelAdministrationApi().MapAdministrationApi();
 

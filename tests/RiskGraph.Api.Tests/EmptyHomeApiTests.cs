@@ -23,6 +23,10 @@ public class EmptyHomeApiTests
 
             var health = await client.GetFromJsonAsync<JsonElement>("/health");
             Assert.Equal("degraded", health.GetProperty("checks").GetProperty("model").GetProperty("status").GetString());
+            // An empty store is not "healthy": nothing can be warned about.
+            var store = health.GetProperty("checks").GetProperty("store");
+            Assert.Equal("degraded", store.GetProperty("status").GetString());
+            Assert.Contains("store is empty", store.GetProperty("description").GetString());
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(home, recursive: true);

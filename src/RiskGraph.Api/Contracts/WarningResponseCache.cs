@@ -24,6 +24,18 @@ public static class WarningResponseCache
         return slots[enterprise] ??= Build(scored, enterprise, json);
     }
 
+    /// <summary>
+    /// Hands the answers already built on <paramref name="from"/> to <paramref name="to"/>, a state with changes
+    /// applied in place, except those of <paramref name="changedRows"/>: every other enterprise's answer is the same.
+    /// </summary>
+    public static void CarryOver(ScoredGraph from, ScoredGraph to, int[] changedRows)
+    {
+        if (!Answers.TryGetValue(from, out var built)) return;
+        var slots = (CachedWarning?[])built.Clone();
+        foreach (int row in changedRows) slots[row] = null;
+        Answers.AddOrUpdate(to, slots);
+    }
+
     private static CachedWarning Build(ScoredGraph scored, int enterprise, JsonSerializerOptions json)
     {
         var response = scored.WarningFor(enterprise).ToWarningResponse(scored.Snapshot, enterprise);

@@ -88,13 +88,14 @@ internal static class CreditWrites
     private static async Task<Results<Created<RecordChangeResponse>, ValidationProblem, ProblemHttpResult>> ChangedAsync(
         WarningService service, HttpContext http, string id, string recordId, long sequence, CancellationToken cancellationToken)
     {
-        await service.LoadAsync(cancellationToken);
-        var snapshot = service.Snapshot!;
+        bool caughtUp = await service.CatchUpAsync(cancellationToken);
+        var state = service.State;
+        var snapshot = state.Snapshot!;
         int owner = snapshot.Ledger.OwnerOf(recordId);
         string uscc = snapshot.Ids.KeyOf(owner);
         var response = new RecordChangeResponse(id, recordId, uscc, snapshot.Ledger.StatusOf(recordId)!.Value.Name(),
             CreditClassifier.Classify(snapshot.Ledger, owner).ToCreditClassResponse(), Actor(http), sequence,
-            service.Sequence >= sequence && service.Problem is null);
+            caughtUp && state.Sequence >= sequence && state.Problem is null);
         http.Items[AuditRecorder.SubjectKey] = uscc;
         http.Items[AuditRecorder.AfterKey] = $"{recordId}: {response.RecordStatus}; class {response.CreditClass.Class}";
         http.Items[AuditRecorder.ReturnedKey] = $"{id} on {recordId}";

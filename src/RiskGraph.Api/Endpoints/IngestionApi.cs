@@ -46,10 +46,11 @@ public static class IngestionApi
             return ApiProblems.InvalidField(e.Field ?? e.File, e.Reason);
         }
         var result = await RecordIngestion.StoreAsync(store, records, record => Existing(snapshot, record), cancellationToken);
-        if (result.Created + result.Updated > 0) await service.LoadAsync(cancellationToken);
+        bool caughtUp = result.Created + result.Updated == 0 || await service.CatchUpAsync(cancellationToken);
+        var state = service.State;
         http.Items[AuditRecorder.ReturnedKey] = $"{result.Created} created, {result.Updated} updated, {result.Unchanged} unchanged, sequence {result.Sequence}";
         return TypedResults.Ok(new RecordsResponse(result.Created, result.Updated, result.Unchanged, result.Sequence,
-            service.Sequence >= result.Sequence && service.Problem is null));
+            caughtUp && state.Sequence >= result.Sequence && state.Problem is null));
     }
 
     private static bool IsEnterprise(GraphSnapshot snapshot, string uscc)
@@ -79,7 +80,7 @@ public static class IngestionApi
     }
 
     /// <summary>JSON values as the CSV text they stand for; objects and arrays are not field values.</summary>
-    private static IReadOnlyList<IReadOnlyDictionary<string, string?>>? AsText(IReadOnlyList<Dictionary<string, JsonElement>>? records, string name)
+    internal static IReadOnlyList<IReadOnlyDictionary<string, string?>>? AsText(IReadOnlyList<Dictionary<string, JsonElement>>? records, string name)
     {
         if (records is null) return null;
         var rows = new List<IReadOnlyDictionary<string, string?>>(records.Count);

@@ -51,7 +51,7 @@ public static class InspectionsApi
             string.Join(",", inspectors), string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), request.PlanId);
         await store.UpsertAsync<Inspection>([inspection], cancellationToken: cancellationToken);
         // Seed 001: 「检查结果将自动公示,并影响信用风险分类」 — the class is recomputed before answering.
-        await service.LoadAsync(cancellationToken);
+        await service.CatchUpAsync(cancellationToken);
         var served = service.Snapshot!;
         var classification = CreditClassifier.Classify(served.Ledger, served.Ids.IdOf(inspection.Uscc));
         http.Items[AuditRecorder.ReturnedKey] = $"inspection {outcome.Name()}, class {classification.Class.Name()}";

@@ -11,6 +11,40 @@ public static class ScoringExtensions
         services.AddHostedService<WarningServiceLoader>();
         services.AddHostedService<ActiveModelWatcher>();
         services.AddHostedService<ChangeFeedFollower>();
+        services.AddHostedService<ServingRefresher>();
         return services;
     }
+}
+
+/// <summary>
+/// Every response says how fresh the state behind it is: <c>RiskGraph-As-Of</c> is the change-feed sequence and time
+/// of the records served, <c>RiskGraph-Analytics-As-Of</c> those of the whole-graph analytics (PageRank,
+/// communities, contagion, boundary counts), which the background refresh brings level. Taken when the response
+/// starts, so a write's answer already counts the write once it is reflected.
+/// </summary>
+public static class AsOfHeaders
+{
+    public const string DataHeader = "RiskGraph-As-Of";
+    public const string AnalyticsHeader = "RiskGraph-Analytics-As-Of";
+
+    public static WebApplication UseRiskGraphAsOfHeaders(this WebApplication app)
+    {
+        var service = app.Services.GetRequiredService<WarningService>();
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(static state =>
+            {
+                var (http, served) = ((HttpContext, WarningService))state;
+                var current = served.State;
+                http.Response.Headers[DataHeader] = Format(current.Data);
+                http.Response.Headers[AnalyticsHeader] = Format(current.AnalyticsAsOf);
+                return Task.CompletedTask;
+            }, (context, service));
+            return next(context);
+        });
+        return app;
+    }
+
+    private static string Format(RiskGraph.Model.Serving.FeedPoint point) =>
+        $"{point.Sequence}; {point.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture)}";
 }

@@ -27,4 +27,12 @@ public sealed class RiskGraphOptions
     /// <summary>Threads for the whole-graph analytics; 0 (the default) uses every processor. Results are the same for any value.</summary>
     [Range(0, 1024)]
     public int AnalyticsConcurrency { get; set; }
+
+    /// <summary>The background refresh of the whole-graph analytics runs after this many changes applied in place…</summary>
+    [Range(1, int.MaxValue)]
+    public int RefreshAfterChanges { get; set; } = 1000;
+
+    /// <summary>…or this many seconds after the last refresh when anything changed, whichever comes first.</summary>
+    [Range(1, 86_400)]
+    public int RefreshAfterSeconds { get; set; } = 300;
 }

@@ -5,8 +5,8 @@ namespace RiskGraph.Api.Services;
 
 /// <summary>
 /// Follows the store's change feed: every ChangePollMilliseconds it compares the store's latest sequence with the
-/// served one and reloads when the store has moved on — a CLI import, another API process, on either kind of
-/// store. Replaces watching the SQLite files' timestamps, which saw nothing under Neo4j.
+/// served one and, when the store has moved on — a CLI import, another API process, on either kind of store —
+/// applies the changes (in place for credit records; structural ones leave it to <see cref="ServingRefresher"/>).
 /// </summary>
 public sealed class ChangeFeedFollower(WarningService service, IOptions<RiskGraphOptions> options, ILogger<ChangeFeedFollower> logger) : BackgroundService
 {
@@ -17,7 +17,7 @@ public sealed class ChangeFeedFollower(WarningService service, IOptions<RiskGrap
         {
             try
             {
-                if (service.Snapshot is not null && await service.StoreChangedSinceLoadAsync(stoppingToken)) await service.LoadAsync(stoppingToken);
+                if (service.Snapshot is not null && await service.StoreChangedSinceLoadAsync(stoppingToken)) await service.CatchUpAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

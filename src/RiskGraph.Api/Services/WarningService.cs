@@ -1,29 +1,39 @@
 using Microsoft.Extensions.Options;
+using RiskGraph.Api.Contracts;
 using RiskGraph.Api.Options;
 using RiskGraph.Model;
 using RiskGraph.Model.Features;
 using RiskGraph.Model.Graph;
 using RiskGraph.Model.Scoring;
+using RiskGraph.Model.Serving;
 using RiskGraph.Model.Storage;
 
 namespace RiskGraph.Api.Services;
 
 /// <summary>
-/// Holds what the API answers from: the graph snapshot with its credit ledger and, once a model is trained, the
-/// scored graph. Loading builds a complete new state and swaps one reference, so requests never see a
-/// half-built or mixed state and need no locks.
+/// Holds what the API answers from (<see cref="ServedState"/>) and keeps it level with the store's change feed.
+/// Credit records written anywhere are applied in place within milliseconds (<see cref="CatchUpAsync"/>); changes
+/// of structure (enterprises, relations, a bulk import), a new day and the periodic refresh of the whole-graph
+/// analytics rebuild a complete new state in the background (<see cref="RefreshAsync"/>) while the old one serves.
+/// Every new state is built completely and swapped in with one reference, so requests need no locks.
 /// </summary>
 public sealed class WarningService(
-    RiskGraphHome home, IGraphStore store, CreditClock clock, IOptions<RiskGraphOptions> options, ILogger<WarningService> logger)
+    RiskGraphHome home, IGraphStore store, CreditClock clock, IOptions<RiskGraphOptions> options, ILogger<WarningService> logger,
+    TimeProvider time)
 {
-    // Sequence: the store's change-feed number that the state reflects (every write up to it, maybe a few after).
-    private sealed record ServingState(GraphSnapshot? Snapshot, GraphAnalytics? Analytics, ScoredGraph? Scored, string? Problem, long Sequence = 0);
-
-    private readonly SemaphoreSlim _reloading = new(1, 1);
-    private volatile ServingState _state = new(null, null, null, "loading");
+    // One writer of the state at a time: catching up, swapping in a refresh, activating a model.
+    private readonly SemaphoreSlim _swapping = new(1, 1);
+    // One full rebuild at a time; it runs outside _swapping so that catching up goes on meanwhile.
+    private readonly SemaphoreSlim _rebuilding = new(1, 1);
+    private volatile ServedState _state = ServedState.Loading;
+    private volatile bool _rebuildNeeded;
+    private int _changesSinceRefresh;
     private bool _schemaReady;
 
     private GraphAnalyticsParameters AnalyticsParameters => new(Concurrency: options.Value.AnalyticsConcurrency);
+
+    /// <summary>The whole served state, read once per request where several parts must agree.</summary>
+    public ServedState State => _state;
 
     /// <summary>The scored graph, or null when no model is trained (see <see cref="Problem"/>).</summary>
     public ScoredGraph? Current => _state.Scored;
@@ -31,7 +41,7 @@ public sealed class WarningService(
     /// <summary>The graph and credit ledger being served; present whenever the store could be read.</summary>
     public GraphSnapshot? Snapshot => _state.Snapshot;
 
-    /// <summary>Communities, contagion and cross-boundary counts of <see cref="Snapshot"/>.</summary>
+    /// <summary>Communities, contagion and cross-boundary counts, as of <see cref="ServedState.AnalyticsAsOf"/>.</summary>
     public GraphAnalytics? Analytics => _state.Analytics;
 
     /// <summary>The change-feed sequence the served state reflects: every write with a number up to it is in every output.</summary>
@@ -40,20 +50,71 @@ public sealed class WarningService(
     /// <summary>Why no warnings can be served, or null when they can.</summary>
     public string? Problem => _state.Problem;
 
+    /// <summary>Why the last background refresh failed (it is retried), or null.</summary>
+    public string? RefreshProblem { get; private set; }
+
+    /// <summary>Whether a change waits for a full rebuild (structure, a bulk import or a new day).</summary>
+    public bool RebuildPending => _rebuildNeeded;
+
+    /// <summary>Whether the background refresh is due: a rebuild is pending, or enough changes or time passed since the last.</summary>
+    public bool RefreshDue =>
+        _rebuildNeeded || RefreshProblem is not null || (_state.Snapshot is { } s && s.AsOf != clock.Today)
+        || (_changesSinceRefresh > 0 && (_changesSinceRefresh >= options.Value.RefreshAfterChanges
+            || time.GetUtcNow() - _state.AnalyticsAsOf.At >= TimeSpan.FromSeconds(options.Value.RefreshAfterSeconds)));
+
+    /// <summary>Builds the first state, before the server accepts requests.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken = default) => await RefreshAsync(cancellationToken);
+
     /// <summary>
-    /// Rebuilds from the store and the active model; one load at a time, so a burst of writes cannot interleave.
-    /// Returns when the new state is being served, which is what lets a repair vanish "at once" from every output.
+    /// Applies every change the store has committed since the served state, in place when they are credit records;
+    /// returns whether the served state now reflects them all (false while a structural change waits for the
+    /// background rebuild). Writes call this so that their answer can say <c>reflected: true</c>.
     /// </summary>
-    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    public async Task<bool> CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        await _reloading.WaitAsync(cancellationToken);
+        if (_state.Snapshot is null) return false;
+        await _swapping.WaitAsync(cancellationToken);
         try
         {
-            _state = await BuildStateAsync(cancellationToken);
+            _state = await CatchUpFromAsync(_state, cancellationToken);
+            return !_rebuildNeeded;
         }
         finally
         {
-            _reloading.Release();
+            _swapping.Release();
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds the whole state from the store (snapshot, analytics, scores) outside the swap lock, then applies the
+    /// changes committed meanwhile and swaps it in. A failure keeps the last good state serving and shows on
+    /// <c>/health</c> through <see cref="RefreshProblem"/>; the refresher retries.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await _rebuilding.WaitAsync(cancellationToken);
+        try
+        {
+            bool structural = _rebuildNeeded;
+            _rebuildNeeded = false;
+            int changesCovered = _changesSinceRefresh;
+            var rebuilt = await BuildStateAsync(cancellationToken);
+            await _swapping.WaitAsync(cancellationToken);
+            try
+            {
+                _changesSinceRefresh -= changesCovered;
+                // A failed rebuild returns the state it started from: the structural change still waits for the retry.
+                if (RefreshProblem is not null) _rebuildNeeded |= structural;
+                _state = rebuilt.Snapshot is null ? rebuilt : await CatchUpFromAsync(rebuilt, cancellationToken);
+            }
+            finally
+            {
+                _swapping.Release();
+            }
+        }
+        finally
+        {
+            _rebuilding.Release();
         }
     }
 
@@ -64,7 +125,7 @@ public sealed class WarningService(
     /// <exception cref="ModelIncompatibleException">The model's feature schema differs from the one this code computes.</exception>
     public async Task ActivateAsync(string version, CancellationToken cancellationToken = default)
     {
-        await _reloading.WaitAsync(cancellationToken);
+        await _swapping.WaitAsync(cancellationToken);
         try
         {
             var registry = new ModelRegistry(home);
@@ -73,28 +134,41 @@ public sealed class WarningService(
                 throw new ModelIncompatibleException(
                     $"Model {version} was trained on feature schema {model.Schema.Version} ({model.Schema.Count} features); this service computes " +
                     $"schema {FeatureSchema.Current.Version} ({FeatureSchema.Current.Count} features). Retrain it with the current code.");
-            var snapshot = _state.Snapshot ?? await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
-            var analytics = _state.Analytics ?? GraphAnalytics.Compute(snapshot, AnalyticsParameters, cancellationToken);
+            var state = _state;
+            var snapshot = state.Snapshot ?? await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
+            var analytics = state.Analytics ?? GraphAnalytics.Compute(snapshot, AnalyticsParameters, cancellationToken);
             var scored = await Task.Run(() => ScoredGraph.Build(snapshot, model, version, analytics), cancellationToken);
             registry.Activate(version);
-            _state = new ServingState(snapshot, analytics, scored, null, _state.Sequence);
+            _state = state with { Snapshot = snapshot, Analytics = analytics, Scored = scored, Problem = null };
             logger.LogInformation("Activated model {Version}", version);
         }
         finally
         {
-            _reloading.Release();
+            _swapping.Release();
         }
     }
 
-    /// <summary>
-    /// True when the store's change feed has moved past the served state (a write from the CLI, another API process
-    /// or this one, on either kind of store), or once the clock has passed the served day, so publication periods
-    /// end on time in a long-running service. The follower then reloads, without a restart.
-    /// </summary>
+    /// <summary>True when the store's change feed has moved past the served state.</summary>
     public async Task<bool> StoreChangedSinceLoadAsync(CancellationToken cancellationToken) =>
-        (_state.Snapshot is { } served && served.AsOf != clock.Today) || await store.LatestSequenceAsync(cancellationToken) > _state.Sequence;
+        await store.LatestSequenceAsync(cancellationToken) > _state.Sequence;
 
-    private async Task<ServingState> BuildStateAsync(CancellationToken cancellationToken)
+    private async Task<ServedState> CatchUpFromAsync(ServedState state, CancellationToken cancellationToken)
+    {
+        if (_rebuildNeeded) return state;
+        var result = await FeedCatchUp.RunAsync(state, store, time.GetUtcNow, new FeatureExtractorParameters().HubFanOutCap, Applied, cancellationToken);
+        // Structure changed: the background refresh rebuilds; until then outputs show the state before it.
+        if (result.NeedsRebuild) _rebuildNeeded = true;
+        _changesSinceRefresh += result.ChangesApplied;
+        return result.State;
+    }
+
+    // Answers built for enterprises the batch did not touch stay valid in the new state.
+    private static void Applied(ServedState before, ServedState after, int[] changedRows)
+    {
+        if (before.Scored is { } from && after.Scored is { } to) WarningResponseCache.CarryOver(from, to, changedRows);
+    }
+
+    private async Task<ServedState> BuildStateAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -105,30 +179,33 @@ public sealed class WarningService(
                 _schemaReady = true;
             }
             // Read before the snapshot: the snapshot then holds at least every write up to this number.
-            long sequence = await store.LatestSequenceAsync(cancellationToken);
+            var reached = new FeedPoint(await store.LatestSequenceAsync(cancellationToken), time.GetUtcNow());
             // The snapshot serves credit classes and checks even before any model is trained.
             var snapshot = await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
-            var analytics = GraphAnalytics.Compute(snapshot, AnalyticsParameters, cancellationToken);
+            var analytics = await Task.Run(() => GraphAnalytics.Compute(snapshot, AnalyticsParameters, cancellationToken), cancellationToken);
             var registry = new ModelRegistry(home);
             string? version = registry.ActiveVersion();
+            RefreshProblem = null;
             if (version is null)
             {
                 // The answer names no server path; the log, for operators, does.
                 string problem = "No trained model in the home folder: run the train verb first.";
                 logger.LogWarning("No trained model under {Models}: run the train verb first.", home.ModelsPath);
-                return new ServingState(snapshot, analytics, null, problem, sequence);
+                return new ServedState(snapshot, analytics, null, problem, reached, reached);
             }
-            var scored = ScoredGraph.Build(snapshot, WarningModel.Load(registry.FolderOf(version)), version, analytics);
-            logger.LogInformation("Serving model {Version} on {Enterprises} enterprises as of {AsOf}",
-                version, snapshot.EnterpriseCount, snapshot.AsOf.ToString("yyyy-MM-dd"));
-            return new ServingState(snapshot, analytics, scored, null, sequence);
+            var scored = await Task.Run(() => ScoredGraph.Build(snapshot, WarningModel.Load(registry.FolderOf(version)), version, analytics), cancellationToken);
+            if (_state.Scored?.ModelVersion != version || _state.Snapshot is null)
+                logger.LogInformation("Serving model {Version} on {Enterprises} enterprises as of {AsOf}",
+                    version, snapshot.EnterpriseCount, snapshot.AsOf.ToString("yyyy-MM-dd"));
+            return new ServedState(snapshot, analytics, scored, null, reached, reached);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Keep serving what was loaded before, if anything; health reports the problem.
             logger.LogError(e, "Loading the snapshot or model failed");
-            var previous = _state;
-            return previous with { Problem = $"Loading the snapshot or model failed: {e.Message}" };
+            RefreshProblem = $"Loading the snapshot or model failed: {e.Message}";
+            // With a state to serve, serving goes on from it (health shows RefreshProblem); without one, say why.
+            return _state.Snapshot is null ? _state with { Problem = RefreshProblem } : _state;
         }
     }
 }

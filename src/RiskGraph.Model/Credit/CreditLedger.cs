@@ -7,18 +7,28 @@ namespace RiskGraph.Model.Credit;
 /// record's status derived as of one day. Records corrected by an objection are held at their corrected values, so
 /// every reader (classes, features, checks, lists) counts them there; the values as stored stay in <see cref="OriginalOf"/>.
 /// </summary>
-public sealed class CreditLedger
+public sealed partial class CreditLedger
 {
+    private readonly int _enterpriseCount;
+    private readonly Func<string, int> _enterpriseId;
+    // Records as stored (before corrections), grouped by owner: what a patch or a re-evaluation on another day starts from.
+    private readonly Grouped<Penalty> _storedPenalties;
+    private readonly Grouped<ListEntry> _storedListEntries;
     private readonly Grouped<Penalty> _penalties;
     private readonly Grouped<ListEntry> _listEntries;
     private readonly Grouped<Commitment> _commitments;
     private readonly Grouped<Inspection> _inspections;
+    private readonly IReadOnlyList<CreditRepair> _repairs;
+    private readonly IReadOnlyList<Objection> _objectionList;
+    private readonly IReadOnlyList<ObjectionOutcome> _outcomeList;
     private readonly Dictionary<string, RecordHistory> _histories;
     private readonly Dictionary<string, int> _recordOwner;
+    // Owners of records written since the ledger was built from the store: patches add here instead of copying the
+    // whole index (a rebuild folds them in).
+    private readonly Dictionary<string, int>? _ownerOverlay;
     private readonly Dictionary<string, Objection> _objections;
-    private readonly Dictionary<string, object> _originals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _originals;
     private readonly EnterpriseStatus[] _statuses;
-    private readonly Func<DateOnly, CreditLedger> _reevaluate;
 
     public CreditLedger(
         int enterpriseCount, Func<string, int> enterpriseId, DateOnly asOf,
@@ -26,37 +36,43 @@ public sealed class CreditLedger
         IReadOnlyList<CreditRepair> repairs, IReadOnlyList<Objection> objections, IReadOnlyList<ObjectionOutcome> outcomes,
         PublicationPeriods? periods = null, IReadOnlyList<EnterpriseStatus>? statuses = null, IReadOnlyList<Inspection>? inspections = null)
     {
+        _enterpriseCount = enterpriseCount;
+        _enterpriseId = enterpriseId;
         AsOf = asOf;
         Periods = periods ?? PublicationPeriods.Default;
         _statuses = statuses?.ToArray() ?? new EnterpriseStatus[enterpriseCount];
-        _reevaluate = day => new CreditLedger(
-            enterpriseCount, enterpriseId, day, penalties, listEntries, commitments, repairs, objections, outcomes, periods, statuses, inspections);
+        (_repairs, _objectionList, _outcomeList) = (repairs, objections, outcomes);
         _histories = new Dictionary<string, RecordHistory>(StringComparer.Ordinal);
+        Outcomes = outcomes.ToDictionary(o => o.ObjectionId, StringComparer.Ordinal);
         foreach (var repair in repairs) History(repair.RecordId).Add(repair);
-        var outcomeById = outcomes.ToDictionary(o => o.ObjectionId, StringComparer.Ordinal);
-        foreach (var objection in objections) History(objection.RecordId).Add(objection, outcomeById.GetValueOrDefault(objection.ObjectionId));
+        foreach (var objection in objections) History(objection.RecordId).Add(objection, Outcomes.GetValueOrDefault(objection.ObjectionId));
         foreach (var history in _histories.Values) history.Sort();
-        _penalties = new Grouped<Penalty>(enterpriseCount, penalties.Select(Corrected).ToArray(), p => enterpriseId(p.Uscc));
-        _listEntries = new Grouped<ListEntry>(enterpriseCount, listEntries.Select(Corrected).ToArray(), l => enterpriseId(l.Uscc));
+        _originals = new Dictionary<string, object>(StringComparer.Ordinal);
+        _storedPenalties = new Grouped<Penalty>(enterpriseCount, penalties, p => enterpriseId(p.Uscc));
+        _storedListEntries = new Grouped<ListEntry>(enterpriseCount, listEntries, l => enterpriseId(l.Uscc));
+        _penalties = _storedPenalties.Select(Corrected);
+        _listEntries = _storedListEntries.Select(Corrected);
         _commitments = new Grouped<Commitment>(enterpriseCount, commitments, c => enterpriseId(c.Uscc));
         _inspections = new Grouped<Inspection>(enterpriseCount, inspections ?? [], i => enterpriseId(i.Uscc));
         _recordOwner = new Dictionary<string, int>(penalties.Count + listEntries.Count, StringComparer.Ordinal);
         foreach (var p in penalties) _recordOwner[p.RecordId] = enterpriseId(p.Uscc);
         foreach (var l in listEntries) _recordOwner[l.RecordId] = enterpriseId(l.Uscc);
         _objections = objections.ToDictionary(o => o.ObjectionId, StringComparer.Ordinal);
-        Outcomes = outcomeById;
     }
 
-    internal IReadOnlyDictionary<string, ObjectionOutcome> Outcomes { get; }
+    internal IReadOnlyDictionary<string, ObjectionOutcome> Outcomes { get; private init; }
 
     /// <summary>The publication period per penalty kind the statuses are derived with.</summary>
     public PublicationPeriods Periods { get; }
 
     /// <summary>The same records evaluated on another day (e.g. a list "as of" a past date).</summary>
-    public CreditLedger At(DateOnly day) => day == AsOf ? this : _reevaluate(day);
+    public CreditLedger At(DateOnly day) => day == AsOf ? this : new CreditLedger(
+        _enterpriseCount, _enterpriseId, day, _storedPenalties.All(), _storedListEntries.All(), _commitments.All(), _repairs, _objectionList,
+        _outcomeList, Periods, _statuses, _inspections.All());
 
     /// <summary>The enterprise id owning a penalty or list entry, or -1.</summary>
-    public int OwnerOf(string recordId) => _recordOwner.GetValueOrDefault(recordId, -1);
+    public int OwnerOf(string recordId) =>
+        _ownerOverlay is not null && _ownerOverlay.TryGetValue(recordId, out int owner) ? owner : _recordOwner.GetValueOrDefault(recordId, -1);
 
     /// <summary>The penalty or list entry as stored, before any correction; null when it was never corrected.</summary>
     public object? OriginalOf(string recordId) => _originals.GetValueOrDefault(recordId);
@@ -147,29 +163,5 @@ public sealed class CreditLedger
     {
         if (!_histories.TryGetValue(recordId, out var history)) _histories[recordId] = history = new RecordHistory();
         return history;
-    }
-
-    /// <summary>Records sorted stably by owner into one array with offsets.</summary>
-    private sealed class Grouped<T>
-    {
-        private readonly T[] _items;
-        private readonly int[] _start;
-
-        public Grouped(int owners, IReadOnlyList<T> items, Func<T, int> ownerOf)
-        {
-            _start = new int[owners + 1];
-            var owner = new int[items.Count];
-            for (int i = 0; i < items.Count; i++)
-            {
-                owner[i] = ownerOf(items[i]);
-                _start[owner[i] + 1]++;
-            }
-            for (int o = 0; o < owners; o++) _start[o + 1] += _start[o];
-            _items = new T[items.Count];
-            var cursor = _start[..owners];
-            for (int i = 0; i < items.Count; i++) _items[cursor[owner[i]]++] = items[i];
-        }
-
-        public ReadOnlySpan<T> Of(int owner) => _items.AsSpan(_start[owner], _start[owner + 1] - _start[owner]);
     }
 }

@@ -73,6 +73,55 @@ public sealed class FeatureExtractor(
         return (new FeatureMatrix(FeatureSchema.Current, enterprises, values), results);
     }
 
+    /// <summary>
+    /// A copy of <paramref name="previous"/> (computed on an earlier state of this snapshot's graph) in which the given
+    /// rows are computed again on this snapshot, with the analytics given to the extractor: the incremental path of a
+    /// live service. Each row is computed exactly as <see cref="Compute"/> computes it with those analytics.
+    /// </summary>
+    public FeatureMatrix Recompute(FeatureMatrix previous, ReadOnlySpan<int> rows)
+    {
+        var results = analytics ?? throw new InvalidOperationException("Recomputing rows needs the analytics the other rows were computed with.");
+        var pass = new NeighbourhoodPass(snapshot.Graph, NeighbourhoodPass.Enterprises.Of(snapshot, null), parameters.HubFanOutCap);
+        return previous.WithRows(rows, (u, row) =>
+        {
+            WriteOwnRecord(u, row);
+            WriteStructure(u, row, results);
+            pass.Write(u, row, 0);
+            row[CrossIndustryTargets] = results.CrossBoundary.CrossIndustry[u];
+            row[CrossRegionTargets] = results.CrossBoundary.CrossRegion[u];
+        });
+    }
+
+    /// <summary>
+    /// The enterprises whose feature row reads any of <paramref name="touched"/>: the feature walk reads every node
+    /// one hop away and, through nodes within the hub cap, two hops away, so the same rule walked backwards from each
+    /// touched enterprise finds them. Ascending, the touched ones included.
+    /// </summary>
+    public static int[] RowsReading(CsrGraph graph, int enterpriseCount, ReadOnlySpan<int> touched, int hubCap)
+    {
+        var marked = new bool[enterpriseCount];
+        var rows = new List<int>();
+        void Mark(int v)
+        {
+            if (v < enterpriseCount && !marked[v]) { marked[v] = true; rows.Add(v); }
+        }
+        foreach (int u in touched)
+        {
+            Mark(u);
+            for (int e = graph.Offsets[u], end = graph.Offsets[u + 1]; e < end; e++)
+            {
+                int w = graph.Targets[e];
+                Mark(w);
+                int start = graph.Offsets[w], stop = graph.Offsets[w + 1];
+                // A hub in the middle is reached but not expanded by the walk of the enterprise on its far side.
+                if (stop - start > hubCap) continue;
+                for (int f = start; f < stop; f++) Mark(graph.Targets[f]);
+            }
+        }
+        rows.Sort();
+        return [.. rows];
+    }
+
     private void WriteOwnRecord(int u, Span<float> row)
     {
         var credit = snapshot.Credit;

@@ -1,3 +1,4 @@
+using RiskGraph.Model.Credit;
 using RiskGraph.Model.Domain;
 
 namespace RiskGraph.Model.Graph;
@@ -39,6 +40,46 @@ public sealed class CreditProfile
     /// (everything but the red list). This, not any label, is what neighbour-exposure features count.
     /// </summary>
     public bool[] Negative { get; }
+
+    private CreditProfile(CreditProfile other)
+    {
+        PenaltyCounts = (int[])other.PenaltyCounts.Clone();
+        RecentPenalties = (int[])other.RecentPenalties.Clone();
+        FineTotals = (double[])other.FineTotals.Clone();
+        ListFlags = (byte[])other.ListFlags.Clone();
+        Negative = (bool[])other.Negative.Clone();
+    }
+
+    /// <summary>
+    /// A copy in which the given enterprises are aggregated again from <paramref name="ledger"/>: the arrays are
+    /// copied whole (a few bytes per enterprise), only the touched enterprises' records are read.
+    /// </summary>
+    public CreditProfile With(ReadOnlySpan<int> touched, CreditLedger ledger, DateOnly asOf)
+    {
+        var copy = new CreditProfile(this);
+        foreach (int e in touched)
+        {
+            copy.PenaltyCounts.AsSpan(e * PenaltyKinds, PenaltyKinds).Clear();
+            (copy.RecentPenalties[e], copy.FineTotals[e], copy.ListFlags[e], copy.Negative[e]) = (0, 0, 0, false);
+            copy.Add(e, ledger, asOf);
+        }
+        return copy;
+    }
+
+    /// <summary>Aggregates the published records of one enterprise; the one place both a full load and a patch do it.</summary>
+    internal void Add(int enterprise, CreditLedger ledger, DateOnly asOf)
+    {
+        // Only published records (not expired, repaired or revoked) reach features and scores, corrected ones at
+        // their corrected values, which is why they are read from the ledger rather than from the store's rows.
+        foreach (var p in ledger.PenaltiesOf(enterprise))
+        {
+            if (ledger.IsPublished(p)) AddPenalty(enterprise, p, asOf);
+        }
+        foreach (var l in ledger.ListEntriesOf(enterprise))
+        {
+            if (ledger.IsPublished(l)) AddListEntry(enterprise, l, asOf);
+        }
+    }
 
     public bool IsListed(int enterprise, ListType list) => (ListFlags[enterprise] & (1 << (int)list)) != 0;
 

@@ -35,4 +35,18 @@ public sealed class GraphSnapshot(
     public DateOnly AsOf { get; } = asOf;
 
     public int EnterpriseCount => Ids.EnterpriseCount;
+
+    /// <summary>
+    /// This snapshot with rows written since applied to the credit records of the enterprises they touch: ledger,
+    /// aggregates and classes of those enterprises are derived again, ids, graph and attributes are shared.
+    /// </summary>
+    /// <param name="touched">The enterprises whose records, aggregates or class may have changed, ascending.</param>
+    public GraphSnapshot WithCreditChanges(CreditLedgerChanges changes, out int[] touched)
+    {
+        var ledger = Ledger.Patch(changes, out touched);
+        var credit = Credit.With(touched, ledger, AsOf);
+        var classes = (CreditClass[])Classes.Clone();
+        foreach (int e in touched) classes[e] = CreditClassifier.Classify(ledger, e).Class;
+        return new GraphSnapshot(Ids, Graph, Enterprises, credit, ledger, classes, AsOf, _personNames);
+    }
 }

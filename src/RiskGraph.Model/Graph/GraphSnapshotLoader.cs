@@ -43,20 +43,8 @@ public static class GraphSnapshotLoader
             await ReadAsync<Objection>(store, cancellationToken), await ReadAsync<ObjectionOutcome>(store, cancellationToken),
             periods, enterprises.Select(e => e.Status).ToArray(), await ReadAsync<Inspection>(store, cancellationToken));
 
-        // Only published records (not expired, repaired or revoked) reach features and scores, corrected ones at
-        // their corrected values, which is why they are read from the ledger rather than from the store's rows.
         var credit = new CreditProfile(enterprises.Count);
-        for (int e = 0; e < enterprises.Count; e++)
-        {
-            foreach (var p in ledger.PenaltiesOf(e))
-            {
-                if (ledger.IsPublished(p)) credit.AddPenalty(e, p, day);
-            }
-            foreach (var l in ledger.ListEntriesOf(e))
-            {
-                if (ledger.IsPublished(l)) credit.AddListEntry(e, l, day);
-            }
-        }
+        for (int e = 0; e < enterprises.Count; e++) credit.Add(e, ledger, day);
         var classes = CreditClassifier.ClassifyAll(ledger, enterprises.Count);
 
         return new GraphSnapshot(ids, builder.Build(), BuildAttributes(enterprises, day), credit, ledger, classes, day,

@@ -52,6 +52,24 @@ public sealed class ScoredGraph
     }
 
     /// <summary>
+    /// This scored graph on <paramref name="patched"/>, a later state of the same graph whose credit records changed:
+    /// the feature rows of <paramref name="rows"/> (the touched enterprises and every enterprise whose neighbourhood
+    /// reads them) are computed again and rescored; the whole-graph analytics and the reason baseline stay those of
+    /// this graph until the next background refresh.
+    /// </summary>
+    public ScoredGraph WithChangedRows(GraphSnapshot patched, int[] rows)
+    {
+        var features = new FeatureExtractor(patched, new FeatureExtractorParameters(), default, Analytics).Recompute(Features, rows);
+        var probability = (float[])Probability.Clone();
+        if (rows.Length > 0)
+        {
+            var (_, rescored) = Model.Score(features, rows);
+            for (int i = 0; i < rows.Length; i++) probability[rows[i]] = rescored[i];
+        }
+        return new ScoredGraph(patched, Analytics, features, Model, ModelVersion, probability, Attribution);
+    }
+
+    /// <summary>
     /// The warning for one enterprise id with its reasons: up to <paramref name="topReasons"/> features that raise the
     /// risk most, then up to as many that lower it most. Contributions, bias and raw score are on the served score's
     /// log-odds scale, so bias + Σ contributions (over all features) = ln(score / (1 − score)).

@@ -49,6 +49,13 @@ public interface IGraphStore : IAsyncDisposable
 
     Task<long> CountAsync<T>(CancellationToken cancellationToken = default) where T : class;
 
+    /// <summary>
+    /// The stored rows of type <typeparamref name="T"/> with these natural keys, as the change feed names them
+    /// (<see cref="StoreChange.Keys"/>); keys not stored are left out. This is how a follower applies a change without
+    /// reading everything again.
+    /// </summary>
+    Task<IReadOnlyList<T>> ReadByKeysAsync<T>(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) where T : class;
+
     Task<Enterprise?> FindEnterpriseAsync(string uscc, CancellationToken cancellationToken = default);
 
     /// <summary>Enterprises and persons within <paramref name="depth"/> hops, at most <paramref name="maxNodes"/> nodes.</summary>

@@ -13,16 +13,31 @@ public abstract class RowSet
 
     public static RowSet Of<T>(IReadOnlyList<T> rows) where T : class => new Typed<T>(rows);
 
+    /// <summary>
+    /// Rows to remove, found by their natural keys (other fields are ignored): only relations can be removed, since
+    /// records of credit history are withdrawn by repairs and objections, never deleted. A key not stored is no error.
+    /// </summary>
+    public static RowSet Removing<T>(IReadOnlyList<T> rows) where T : class => new Removed<T>(rows);
+
     private sealed class Typed<T>(IReadOnlyList<T> rows) : RowSet where T : class
     {
         public override int Count => rows.Count;
 
         internal override Task<long> WriteWithAsync(IRowSetWriter writer, CancellationToken cancellationToken) => writer.WriteAsync(rows, cancellationToken);
     }
+
+    private sealed class Removed<T>(IReadOnlyList<T> rows) : RowSet where T : class
+    {
+        public override int Count => rows.Count;
+
+        internal override Task<long> WriteWithAsync(IRowSetWriter writer, CancellationToken cancellationToken) => writer.RemoveAsync(rows, cancellationToken);
+    }
 }
 
-/// <summary>A store's writer inside one open transaction; returns the change-feed sequence of the rows written.</summary>
+/// <summary>A store's writer inside one open transaction; returns the change-feed sequence of the rows written or removed.</summary>
 internal interface IRowSetWriter
 {
     Task<long> WriteAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class;
+
+    Task<long> RemoveAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class;
 }

@@ -33,7 +33,13 @@ public sealed record StoreChange(long Sequence, DateTimeOffset At, string Record
 /// The store could not be reached or written just now (SQLite busy, locked or I/O error; Neo4j unavailable or timed
 /// out): nothing of the call was stored and it may be retried. The API answers 503 with Retry-After.
 /// </summary>
-public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The store the service opened is gone (its file deleted or replaced under it): nothing is written, and unlike a
+/// busy store this does not pass by itself, so health reports it unhealthy.
+/// </summary>
+public sealed class StoreLostException(string message) : StoreUnavailableException(message);
 
 /// <summary>Which kind of store holds the system of record.</summary>
 public enum StoreKind

@@ -97,6 +97,20 @@ public sealed record BenchReport
     [JsonPropertyName("shap_p99_us")] public double? ShapP99Microseconds { get; init; }
 
     /// <summary>Process peak working set after our own algorithms, before QuikGraph's graph was built.</summary>
+    /// <summary>A single penalty or repair, from the store write to the served state showing it (in process), p99 and p50.</summary>
+    [JsonPropertyName("reflect_p99_ms")] public double? ReflectP99Ms { get; init; }
+    [JsonPropertyName("reflect_p50_ms")] public double? ReflectP50Ms { get; init; }
+
+    /// <summary>Sustained ingestion of 1,000-record batches into the embedded store, applied in place, while 32 readers ask for warnings.</summary>
+    [JsonPropertyName("ingest_records_per_s")] public double? IngestRecordsPerSecond { get; init; }
+    [JsonPropertyName("ingest_read_p99_ms")] public double? IngestReadP99Ms { get; init; }
+
+    /// <summary>The same batches into Neo4j when NEO4J_URL names a server, else null.</summary>
+    [JsonPropertyName("ingest_neo4j_records_per_s")] public double? IngestNeo4jRecordsPerSecond { get; init; }
+
+    /// <summary>One background refresh: snapshot from the store, whole-graph analytics, every score.</summary>
+    [JsonPropertyName("refresh_s")] public double? RefreshSeconds { get; init; }
+
     [JsonPropertyName("peak_working_set_mb")] public double PeakWorkingSetMb { get; init; }
 
     /// <summary>Process peak working set at the end, QuikGraph's object graph included.</summary>

@@ -67,7 +67,9 @@ public static class GraphBench
                 LoadSeconds = load,
             };
             report = AlgorithmTimings.Measure(snapshot, report, folder, log, cancellationToken);
-            report = ScoringTimings.Measure(snapshot, labels, seed, report, log);
+            report = ScoringTimings.Measure(snapshot, labels, seed, report, log, out var scored);
+            await using (var store = new SqliteGraphStore(Path.Combine(folder, "bench.db")))
+                report = await LiveDataTimings.MeasureAsync(store, scored, report, seed, log, cancellationToken);
             report = report with { PeakWorkingSetMb = PeakWorkingSetMb() };
 
             var quik = QuikGraphComparison.Run(snapshot.Graph, snapshot.EnterpriseCount, QuikGraphBudget, concurrency, log);

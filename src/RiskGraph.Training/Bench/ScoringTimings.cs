@@ -14,7 +14,7 @@ internal static class ScoringTimings
 {
     private const int LatencySamples = 20_000;
 
-    public static BenchReport Measure(GraphSnapshot snapshot, LabelVector labels, int seed, BenchReport report, IProgress<string>? log)
+    public static BenchReport Measure(GraphSnapshot snapshot, LabelVector labels, int seed, BenchReport report, IProgress<string>? log, out ScoredGraph scored)
     {
         var clock = Stopwatch.StartNew();
         // Features and analytics from one fused run, as a service refresh would do it.
@@ -30,7 +30,7 @@ internal static class ScoringTimings
         double scoring = GraphBench.Lap(clock);
         log?.Report($"scored all {features.Rows:N0} enterprises in {scoring:F1} s");
 
-        var scored = ScoredGraph.Build(snapshot, model, "bench", analytics);
+        scored = ScoredGraph.Build(snapshot, model, "bench", analytics);
         var random = new Random(seed);
         var micros = new double[LatencySamples];
         for (int i = 0; i < 1_000; i++) scored.WarningFor(random.Next(snapshot.EnterpriseCount));

@@ -41,6 +41,8 @@ public static class RouteCatalog
         ["POST /api/inspections/plan"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/repairs"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/records"] = RiskGraphPolicies.CreditWrites,
+        ["POST /api/enterprises"] = RiskGraphPolicies.CreditWrites,
+        ["POST /api/relations"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/objections"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/objections/{objectionId}/outcome"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/models/{version}/activate"] = RiskGraphPolicies.Administration,

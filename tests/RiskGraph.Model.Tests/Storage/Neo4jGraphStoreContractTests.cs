@@ -43,6 +43,12 @@ public sealed class Neo4jGraphStoreContractTests : GraphStoreContractTests
     public Task A_record_is_repaired_once() => ARecordIsRepairedOnce_AndLaterAttemptsGetTheFirstRepair();
 
     [Neo4jFact]
+    public Task Rows_read_back_by_change_feed_keys() => RowsReadBackByTheKeysTheChangeFeedNames();
+
+    [Neo4jFact]
+    public Task Relations_are_removed_by_key() => RelationsAreRemovedByKeyInOneTransactionWithWrites();
+
+    [Neo4jFact]
     public Task A_record_repaired_twice_before_the_check_keeps_its_earliest_repair() => ARecordRepairedBeforeTheCheck_KeepsItsEarliestRepair();
 
     [Neo4jFact]

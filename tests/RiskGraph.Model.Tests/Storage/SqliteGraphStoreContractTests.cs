@@ -41,6 +41,12 @@ public sealed class SqliteGraphStoreContractTests : GraphStoreContractTests
     public Task A_record_is_repaired_once() => ARecordIsRepairedOnce_AndLaterAttemptsGetTheFirstRepair();
 
     [Fact]
+    public Task Rows_read_back_by_change_feed_keys() => RowsReadBackByTheKeysTheChangeFeedNames();
+
+    [Fact]
+    public Task Relations_are_removed_by_key() => RelationsAreRemovedByKeyInOneTransactionWithWrites();
+
+    [Fact]
     public Task A_record_repaired_twice_before_the_check_keeps_its_earliest_repair() => ARecordRepairedBeforeTheCheck_KeepsItsEarliestRepair();
 
     [Fact]

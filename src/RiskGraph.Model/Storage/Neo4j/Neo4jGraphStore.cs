@@ -141,6 +141,20 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
     }
 
+    public async Task<IReadOnlyList<T>> ReadByKeysAsync<T>(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var mapping = Neo4jMappings.For<T>();
+        var rows = new List<T>(keys.Count);
+        for (int start = 0; start < keys.Count; start += _options.BatchSize)
+        {
+            var batch = keys.Skip(start).Take(_options.BatchSize).ToArray();
+            var page = await _client.RunAsync(mapping.ByKeysStatement(batch), cancellationToken);
+            foreach (var row in page.Rows) rows.Add(mapping.ReadRow(row));
+        }
+        return rows;
+    }
+
     public async Task<long> CountAsync<T>(CancellationToken cancellationToken = default) where T : class
     {
         var result = await _client.RunAsync(new Neo4jStatement(Neo4jMappings.For<T>().Count), cancellationToken);
@@ -222,6 +236,15 @@ public sealed class Neo4jGraphStore : IGraphStore
             await store.RunRowsAsync(transaction, mapping, unique, null, cancellationToken);
             var appended = await transaction.RunAsync([ChangeOf(mapping, unique)], cancellationToken);
             return Neo4jJson.Integer(appended[0].Rows[0][0]);
+        }
+
+        public async Task<long> RemoveAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+        {
+            var mapping = Neo4jMappings.For<T>();
+            if (mapping.Relation is null) throw new NotSupportedException($"{typeof(T).Name} rows are never removed.");
+            var keys = rows.Select(r => string.Join('|', mapping.KeyOf(r))).Distinct(StringComparer.Ordinal).ToArray();
+            var results = await transaction.RunAsync([mapping.DeleteByKeysStatement(keys), ChangeOf(mapping, rows)], cancellationToken);
+            return Neo4jJson.Integer(results[1].Rows[0][0]);
         }
     }
 

@@ -94,6 +94,30 @@ internal sealed class Neo4jMapping<T> where T : class
             $"{Match}{where} RETURN {string.Join(", ", Columns)} ORDER BY {string.Join(", ", Keys)} LIMIT $limit", parameters);
     }
 
+    /// <summary>
+    /// The rows with these change-feed keys. A single key is matched with IN so the unique index is used; compound
+    /// keys are matched on the key values joined by '|', as the change feed writes them.
+    /// </summary>
+    public Neo4jStatement ByKeysStatement(string[] keys)
+    {
+        string key = Keys.Length == 1 ? $"toString({Keys[0]})" : string.Join(" + '|' + ", Keys.Select(k => $"toString({k})"));
+        string where = (Filter is null ? "" : Filter + " AND ") + (Keys.Length == 1 ? $"{Keys[0]} IN $keys" : $"({key}) IN $keys");
+        return new Neo4jStatement(
+            $"{Match} WHERE {where} RETURN {string.Join(", ", Columns)} ORDER BY {string.Join(", ", Keys)}",
+            new Dictionary<string, object?> { ["keys"] = keys });
+    }
+
+    /// <summary>For a relationship type, the variable <see cref="Match"/> binds it to (what a removal deletes); null for nodes.</summary>
+    public string? Relation { get; init; }
+
+    /// <summary>Deletes the relationships with these change-feed keys (relations only: nodes are never removed).</summary>
+    public Neo4jStatement DeleteByKeysStatement(string[] keys)
+    {
+        string key = string.Join(" + '|' + ", Keys.Select(k => $"toString({k})"));
+        string where = (Filter is null ? "" : Filter + " AND ") + $"({key}) IN $keys";
+        return new Neo4jStatement($"{Match} WHERE {where} DELETE {Relation}", new Dictionary<string, object?> { ["keys"] = keys });
+    }
+
     // (k0 > $k0 OR (k0 = $k0 AND (k1 > $k1 OR ...))): strictly after the cursor in lexicographic key order.
     private string AfterCondition(int index) =>
         index == Keys.Length - 1

@@ -28,7 +28,8 @@ internal static class Neo4jRelationMappings
             w.WriteString("person_key", l.PersonKey);
             w.WriteString("uscc", l.Uscc);
         },
-        Match = "MATCH (p:Person)-[:LEGAL_REPRESENTATIVE_OF]->(e:Enterprise)",
+        Match = "MATCH (p:Person)-[x:LEGAL_REPRESENTATIVE_OF]->(e:Enterprise)",
+        Relation = "x",
         Columns = ["p.person_key", "e.uscc"],
         Keys = ["e.uscc", "p.person_key"],
         ReadRow = r => new LegalRepresentative(Text(r[0]), Text(r[1])),
@@ -54,6 +55,7 @@ internal static class Neo4jRelationMappings
             w.WriteString("title", x.Title);
         },
         Match = "MATCH (p:Person)-[x:EXECUTIVE_OF]->(e:Enterprise)",
+        Relation = "x",
         Columns = ["p.person_key", "e.uscc", "x.title"],
         Keys = ["e.uscc", "p.person_key", "x.title"],
         ReadRow = r => new Executive(Text(r[0]), Text(r[1]), Text(r[2])),
@@ -97,6 +99,7 @@ internal static class Neo4jRelationMappings
             WriteFloat(w, "share", s.Share);
         },
         Match = "MATCH (h)-[s:SHAREHOLDER_OF]->(e:Enterprise)",
+        Relation = "s",
         Columns = ["CASE WHEN h:Person THEN 'person' ELSE 'enterprise' END", "coalesce(h.person_key, h.uscc)", "e.uscc", "s.share"],
         Keys = ["e.uscc", "coalesce(h.person_key, h.uscc)"],
         ReadRow = r => new Shareholding(Neo4jMappings.ParseHolder(Text(r[0])), Text(r[1]), Text(r[2]), Float(r[3])),
@@ -139,6 +142,7 @@ internal static class Neo4jRelationMappings
             WriteFloat(w, amountProperty, amount);
         },
         Match = $"MATCH (a:Enterprise)-[x:{type}]->(b:Enterprise)",
+        Relation = "x",
         Columns = ["a.uscc", "b.uscc", $"x.{amountProperty}"],
         Keys = ["a.uscc", "b.uscc"],
         ReadRow = r => create(Text(r[0]), Text(r[1]), Float(r[2])),

@@ -12,6 +12,7 @@ public sealed class SqliteGraphStore : IGraphStore
 {
     private const int ProgressEvery = 10_000;
     private readonly string _connectionString;
+    private readonly SqliteFileIdentity _identity;
 
     public SqliteGraphStore(string path)
     {
@@ -19,9 +20,13 @@ public sealed class SqliteGraphStore : IGraphStore
         if (folder is not null) Directory.CreateDirectory(folder);
         // A locked store answers within seconds (StoreUnavailableException), not after a minute.
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 5 }.ToString();
+        _identity = new SqliteFileIdentity(path);
     }
 
     public StoreKind Kind => StoreKind.Embedded;
+
+    /// <summary>Throws <see cref="StoreLostException"/> when the file opened was deleted or replaced since.</summary>
+    public Task VerifyFileAsync(CancellationToken cancellationToken = default) => _identity.EnsureSameFileAsync(cancellationToken);
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -37,6 +42,7 @@ public sealed class SqliteGraphStore : IGraphStore
             command.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        await _identity.InitializeAsync(connection, cancellationToken);
     }
 
     public async Task<long> UpsertAsync<T>(IReadOnlyList<T> rows, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
@@ -78,6 +84,30 @@ public sealed class SqliteGraphStore : IGraphStore
     {
         public Task<long> WriteAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class =>
             store.WriteRowsAsync(connection, transaction, rows, null, cancellationToken);
+
+        public Task<long> RemoveAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class =>
+            RemoveRowsAsync(connection, transaction, rows, cancellationToken);
+    }
+
+    private static async Task<long> RemoveRowsAsync<T>(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+    {
+        var table = SqliteSchema.For<T>();
+        if (!table.Removable) throw new NotSupportedException($"{typeof(T).Name} rows are never removed.");
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = table.DeleteByKeySql;
+        var parameters = table.KeyColumns.Select(c => command.Parameters.Add("$" + c, SqliteType.Text)).ToArray();
+        command.Prepare();
+        var keys = rows.Count <= StoreChange.MaxKeys ? new string[rows.Count] : null;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            object?[] values = table.ToValues(rows[i]);
+            if (keys is not null) keys[i] = table.KeyOf(values);
+            for (int k = 0; k < parameters.Length; k++) parameters[k].Value = values[Array.IndexOf(table.Columns, table.KeyColumns[k])] ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return await SqliteChangeLog.AppendAsync(connection, transaction, typeof(T).Name, rows.Count, keys, cancellationToken);
     }
 
     private async Task<long> WriteRowsAsync<T>(
@@ -118,8 +148,9 @@ public sealed class SqliteGraphStore : IGraphStore
     }
 
     /// <summary>A write whose SQLite failure means "not now" surfaces as the store-neutral <see cref="StoreUnavailableException"/>.</summary>
-    private static async Task<T> GuardedAsync<T>(Func<Task<T>> write)
+    private async Task<T> GuardedAsync<T>(Func<Task<T>> write)
     {
+        await _identity.EnsureSameFileAsync(CancellationToken.None);
         try
         {
             return await write();
@@ -178,6 +209,29 @@ public sealed class SqliteGraphStore : IGraphStore
         }
     }
 
+    public async Task<IReadOnlyList<T>> ReadByKeysAsync<T>(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var table = SqliteSchema.For<T>();
+        var rows = new List<T>(keys.Count);
+        if (keys.Count == 0) return rows;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = table.SelectByKeySql;
+        var parameters = table.KeyColumns.Select(c => command.Parameters.Add("$" + c, SqliteType.Text)).ToArray();
+        command.Prepare();
+        // One prepared point lookup per key on the primary key: a change names at most StoreChange.MaxKeys rows.
+        foreach (string key in keys)
+        {
+            string[] parts = parameters.Length == 1 ? [key] : key.Split('|');
+            if (parts.Length != parameters.Length) continue;
+            for (int i = 0; i < parts.Length; i++) parameters[i].Value = parts[i];
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) rows.Add(table.Read(reader));
+        }
+        return rows;
+    }
+
     public async Task<long> CountAsync<T>(CancellationToken cancellationToken = default) where T : class
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -225,6 +279,7 @@ public sealed class SqliteGraphStore : IGraphStore
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        _identity.EnsureExists();
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;

@@ -90,23 +90,23 @@ internal static class SqliteSchema
         [typeof(LegalRepresentative)] = new SqliteTable<LegalRepresentative>(
             "legal_representative", ["person_key", "uscc"], ["uscc", "person_key"],
             l => [l.PersonKey, l.Uscc],
-            r => new LegalRepresentative(r.GetString(0), r.GetString(1))),
+            r => new LegalRepresentative(r.GetString(0), r.GetString(1))) { Removable = true },
         [typeof(Executive)] = new SqliteTable<Executive>(
             "executive", ["person_key", "uscc", "title"], ["uscc", "person_key", "title"],
             x => [x.PersonKey, x.Uscc, x.Title],
-            r => new Executive(r.GetString(0), r.GetString(1), r.GetString(2))),
+            r => new Executive(r.GetString(0), r.GetString(1), r.GetString(2))) { Removable = true },
         [typeof(Shareholding)] = new SqliteTable<Shareholding>(
             "shareholding", ["holder_kind", "holder_key", "uscc", "share"], ["uscc", "holder_key"],
             s => [s.HolderKind.Name(), s.HolderKey, s.Uscc, s.Share],
-            r => new Shareholding(ParseHolder(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetDouble(3))),
+            r => new Shareholding(ParseHolder(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetDouble(3))) { Removable = true },
         [typeof(SupplyLink)] = new SqliteTable<SupplyLink>(
             "supply_link", ["supplier_uscc", "buyer_uscc", "annual_amount"], ["supplier_uscc", "buyer_uscc"],
             s => [s.SupplierUscc, s.BuyerUscc, s.AnnualAmount],
-            r => new SupplyLink(r.GetString(0), r.GetString(1), r.GetDouble(2))),
+            r => new SupplyLink(r.GetString(0), r.GetString(1), r.GetDouble(2))) { Removable = true },
         [typeof(Guarantee)] = new SqliteTable<Guarantee>(
             "guarantee", ["guarantor_uscc", "guaranteed_uscc", "amount"], ["guarantor_uscc", "guaranteed_uscc"],
             g => [g.GuarantorUscc, g.GuaranteedUscc, g.Amount],
-            r => new Guarantee(r.GetString(0), r.GetString(1), r.GetDouble(2))),
+            r => new Guarantee(r.GetString(0), r.GetString(1), r.GetDouble(2))) { Removable = true },
         [typeof(Penalty)] = new SqliteTable<Penalty>(
             "penalty", ["record_id", "uscc", "kind", "amount", "decision_date", "publication_date", "department", "catalogue_item"], ["record_id"],
             p => [p.RecordId, p.Uscc, p.Kind.Name(), p.Amount, SqliteValues.Date(p.DecisionDate), SqliteValues.Date(p.PublicationDate),

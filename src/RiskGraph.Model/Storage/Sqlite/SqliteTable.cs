@@ -36,6 +36,14 @@ internal sealed class SqliteTable<T>(
 
     public string SelectAllSql => $"SELECT {string.Join(", ", Columns)} FROM {Name} ORDER BY {string.Join(", ", KeyColumns)}";
 
+    public string SelectByKeySql =>
+        $"SELECT {string.Join(", ", Columns)} FROM {Name} WHERE {string.Join(" AND ", KeyColumns.Select(k => $"{k} = ${k}"))}";
+
+    public string DeleteByKeySql => $"DELETE FROM {Name} WHERE {string.Join(" AND ", KeyColumns.Select(k => $"{k} = ${k}"))}";
+
+    /// <summary>Relations can be removed; nodes and the records of credit history cannot.</summary>
+    public bool Removable { get; init; }
+
     public object?[] ToValues(T row) => toValues(row);
 
     /// <summary>The row's natural key as the change feed names it: the key columns' values joined by '|'.</summary>

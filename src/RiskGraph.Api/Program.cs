@@ -46,7 +46,7 @@ app.MapRiskGraphMetrics();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Scoring).AddEndpointFilter<RegionScopeFilter>()
     .MapWarningsApi().MapChecksApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Analysis).AddEndpointFilter<RegionScopeFilter>()
-    .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi().MapChangesApi()
+    .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi().MapDriftApi().MapChangesApi()
     .MapPublicationApi().MapReportApi().MapPersonsApi().MapExplanationApi().MapExportsApi()
     .MapGuaranteeCirclesApi().MapGroupsApi().MapPersonViewApi().MapSupplyChainApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.CreditWrites).AddEndpointFilter<IdempotencyFilter>()

@@ -25,9 +25,34 @@ public class WarningsApiTests(TrainedApiFixture fixture)
         Assert.InRange(score, 0, 1);
         Assert.Contains(body.GetProperty("level").GetString(), Levels);
         Assert.Equal("v001", body.GetProperty("model_version").GetString());
-        var contributions = body.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("contribution").GetDouble()).ToArray();
-        Assert.All(contributions, c => Assert.True(c > 0));
-        Assert.Equal(contributions.OrderDescending(), contributions);
+        var reasons = body.GetProperty("reasons").EnumerateArray().ToArray();
+        // Raising reasons first, largest first; then lowering ones, most negative first; direction is the sign.
+        double[] raising = reasons.Where(r => r.GetProperty("direction").GetString() == "raises").Select(r => r.GetProperty("contribution").GetDouble()).ToArray();
+        double[] lowering = reasons.Where(r => r.GetProperty("direction").GetString() == "lowers").Select(r => r.GetProperty("contribution").GetDouble()).ToArray();
+        Assert.Equal(reasons.Length, raising.Length + lowering.Length);
+        Assert.All(raising, c => Assert.True(c > 0));
+        Assert.All(lowering, c => Assert.True(c < 0));
+        Assert.Equal(raising.Concat(lowering), reasons.Select(r => r.GetProperty("contribution").GetDouble()));
+        Assert.Equal(raising.OrderDescending(), raising);
+        Assert.Equal(lowering.Order(), lowering);
+    }
+
+    [Fact]
+    public async Task RawScore_IsTheLogOddsOfTheServedScore_SoReasonsReadOnThatScale()
+    {
+        var client = fixture.Factory.CreateClient();
+        var batch = await client.PostAsJsonAsync("/api/warnings/batch", new { usccs = fixture.Usccs.Take(300) });
+        var warnings = (await batch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("warnings").EnumerateArray().ToArray();
+        int withBoth = 0;
+        foreach (var w in warnings)
+        {
+            double score = w.GetProperty("score").GetDouble(), raw = w.GetProperty("raw_score").GetDouble();
+            if (score is > 1e-4 and < 1 - 1e-4) Assert.Equal(Math.Log(score / (1 - score)), raw, 0.01);
+            var directions = w.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("direction").GetString()).ToHashSet();
+            if (directions.SetEquals(["raises", "lowers"])) withBoth++;
+            foreach (var r in w.GetProperty("reasons").EnumerateArray()) Assert.InRange(r.GetProperty("contribution").GetDouble(), -8, 8);
+        }
+        Assert.True(withBoth > warnings.Length / 2, $"only {withBoth} of {warnings.Length} warnings gave reasons in both directions");
     }
 
     [Fact]
@@ -42,9 +67,11 @@ public class WarningsApiTests(TrainedApiFixture fixture)
         var reasons = riskiest.GetProperty("reasons").EnumerateArray().ToArray();
         Assert.NotEmpty(reasons);
         Assert.All(reasons, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("feature").GetString())));
-        // Bias plus contributions is the raw score, so the listed reasons can never exceed what lifted it.
+        // Bias plus all contributions is the raw score: the raising reasons shown are at least what lifted it above
+        // the bias, less the lowering ones shown.
         double lift = riskiest.GetProperty("raw_score").GetDouble() - riskiest.GetProperty("bias").GetDouble();
-        Assert.True(reasons.Sum(r => r.GetProperty("contribution").GetDouble()) >= Math.Min(lift, 0) - 1e-6);
+        Assert.True(lift > 0);
+        Assert.Equal("raises", reasons[0].GetProperty("direction").GetString());
     }
 
     [Fact]

@@ -27,8 +27,8 @@ public sealed class OpenApiExamples : IOperationFilter
 
     private static readonly WarningResponse Warning = new(Uscc, "上海浦江精密机械有限公司", "C34", "310112", 0.4127, "high",
         [
-            new ReasonResponse("exposure_negative_2hop_share", "Share of enterprises within 2 hops with a negative record", 0.25, 0.8123),
-            new ReasonResponse("penalties_last_12_months", "Penalties in the last 12 months", 1, 0.4051),
+            new ReasonResponse("exposure_negative_2hop_share", "Share of enterprises within 2 hops with a negative record", 0.25, 0.8123, "raises"),
+            new ReasonResponse("penalties_last_12_months", "Penalties in the last 12 months", 1, 0.4051, "raises"),
         ],
         "v003", new DateOnly(2026, 12, 1), -0.3526, -2.4312, Dishonest);
 

@@ -62,7 +62,7 @@ internal static class CreditReportPdf
             if (r.Warning is { } w)
             {
                 page.Text($"{w.Level} · score {w.Score.ToString("0.000", CultureInfo.InvariantCulture)} · model {w.ModelVersion} (线索,非认定 a clue, not a determination)");
-                foreach (var reason in w.Reasons) page.Text($"· {reason.Description}");
+                foreach (var reason in w.Reasons) page.Text($"· {reason.Description} ({reason.Direction})");
             }
             else page.Text("无可用模型 No warning model is loaded.");
             page.Heading($"实际控制人 Controllers ({r.Controllers.Count})");

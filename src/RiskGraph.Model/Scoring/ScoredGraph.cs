@@ -12,7 +12,7 @@ public sealed class ScoredGraph
 {
     private ScoredGraph(
         GraphSnapshot snapshot, GraphAnalytics analytics, FeatureMatrix features, WarningModel model, string version, float[] probability,
-        TreePathAttribution attribution)
+        TreeShap attribution)
     {
         Snapshot = snapshot;
         Analytics = analytics;
@@ -36,7 +36,8 @@ public sealed class ScoredGraph
     /// <summary>Calibrated probability per enterprise id.</summary>
     public float[] Probability { get; }
 
-    public TreePathAttribution Attribution { get; }
+    /// <summary>Exact Shapley values of the raw margin, background = this snapshot's enterprises.</summary>
+    public TreeShap Attribution { get; }
 
     public static ScoredGraph Build(GraphSnapshot snapshot, WarningModel model, string version, GraphAnalytics? analytics = null)
     {
@@ -46,7 +47,7 @@ public sealed class ScoredGraph
             throw new InvalidOperationException(
                 $"Model {version} was trained on feature schema {model.Schema.Version}, this code computes {features.Schema.Version}: retrain.");
         var (_, probability) = model.Score(features, ModelDataViews.AllRows(features));
-        var attribution = new TreePathAttribution(model.Trees, features, features.Columns);
+        var attribution = new TreeShap(model.Trees, features, features.Columns);
         return new ScoredGraph(snapshot, analytics, features, model, version, probability, attribution);
     }
 
@@ -68,27 +69,31 @@ public sealed class ScoredGraph
         return new ScoredGraph(patched, Analytics, features, Model, ModelVersion, probability, Attribution);
     }
 
-    /// <summary>The warning for one enterprise id with its top reasons (features that pushed the score up).</summary>
+    /// <summary>
+    /// The warning for one enterprise id with its reasons: up to <paramref name="topReasons"/> features that raise the
+    /// risk most, then up to as many that lower it most. Contributions, bias and raw score are on the served score's
+    /// log-odds scale, so bias + Σ contributions (over all features) = ln(score / (1 − score)).
+    /// </summary>
     public Warning WarningFor(int enterprise, int topReasons = 5)
     {
         var contributions = new double[Features.Columns];
-        double raw = Attribution.Explain(Features.Row(enterprise), contributions);
-        var reasons = new List<WarningReason>();
-        var names = Features.Schema.Names;
-        var descriptions = Features.Schema.Descriptions;
-        foreach (int slot in Enumerable.Range(0, contributions.Length).Where(i => contributions[i] > 0)
-                     .OrderByDescending(i => contributions[i]).ThenBy(i => i).Take(topReasons))
-        {
-            reasons.Add(new WarningReason(names[slot], descriptions[slot], Math.Round(Features[enterprise, slot], 6), Math.Round(contributions[slot], 6)));
-        }
+        double margin = Attribution.Explain(Features.Row(enterprise), contributions);
+        var (slope, offset) = Model.Platt;
+        // logit(p) = -(slope · margin + offset): a linear map, so the Shapley values scale with it and stay exact.
+        for (int i = 0; i < contributions.Length; i++) contributions[i] *= -slope;
+        double bias = -(slope * Attribution.Bias + offset);
+        double raw = -(slope * margin + offset);
+        var reasons = ReasonSelection.Select(Features.Schema, Features.Row(enterprise), contributions, topReasons);
         double probability = Probability[enterprise];
-        return new Warning(Snapshot.Ids.KeyOf(enterprise), probability, WarningLevels.LevelOf(probability), raw, Attribution.Bias, reasons, ModelVersion, Snapshot.AsOf);
+        return new Warning(Snapshot.Ids.KeyOf(enterprise), probability, WarningLevels.LevelOf(probability), raw, bias, reasons, ModelVersion, Snapshot.AsOf);
     }
 }
 
-/// <param name="RawScore">The model's margin (log-odds scale) that the contributions add up to, with the bias.</param>
+/// <param name="RawScore">The served score's log-odds, ln(score / (1 − score)): bias plus every feature's contribution.</param>
+/// <param name="Bias">The log-odds of an average enterprise of the snapshot, where the contributions start from.</param>
 public sealed record Warning(
     string Uscc, double Score, string Level, double RawScore, double Bias, IReadOnlyList<WarningReason> Reasons, string ModelVersion, DateOnly AsOf);
 
-/// <param name="Contribution">How much this feature moved the raw score up from the bias.</param>
-public sealed record WarningReason(string Feature, string Description, double Value, double Contribution);
+/// <param name="Contribution">Its Shapley value: how far it moved the log-odds from the bias (negative: lowered it).</param>
+/// <param name="Direction"><c>raises</c> or <c>lowers</c>: the sign of the contribution in words.</param>
+public sealed record WarningReason(string Feature, string Description, double Value, double Contribution, string Direction);

@@ -3,11 +3,19 @@ using Microsoft.ML.Trainers.FastTree;
 namespace RiskGraph.Model.Scoring;
 
 /// <summary>
-/// One regression tree as flat arrays. Slots 0..NodeCount-1 are split nodes, NodeCount+leaf are leaves;
-/// ML.NET encodes a leaf child as ~leafIndex and sends a value &lt;= threshold to the left.
+/// One regression tree as flat arrays over slots: 0..NodeCount-1 are split nodes, NodeCount+leaf are leaves.
+/// ML.NET encodes a leaf child as ~leafIndex and sends a value &lt;= threshold (and not NaN) to the left.
+/// Besides the structure it holds what TreeSHAP needs per split, precomputed once: the share of the background
+/// data that goes left and right, and the tree's depth (to size the path scratch).
 /// </summary>
 internal sealed class TreeArrays
 {
+    /// <summary>
+    /// Added to every leaf's background count, so a leaf no background row reaches still has a (tiny) share and no
+    /// fraction is 0/0. At 1e-6 of a row it moves expectations by far less than float precision.
+    /// </summary>
+    internal const double CoverPrior = 1e-6;
+
     private readonly int[] _left;
     private readonly int[] _right;
     private readonly int[] _feature;
@@ -23,61 +31,77 @@ internal sealed class TreeArrays
         _leafValue = tree.LeafValues.ToArray();
         NodeCount = _left.Length;
         Cover = new double[NodeCount + _leafValue.Length];
-        Expectation = new double[NodeCount + _leafValue.Length];
+        LeftShare = new double[NodeCount];
+        RightShare = new double[NodeCount];
     }
 
     public int NodeCount { get; }
 
-    /// <summary>How many sample rows reach each slot.</summary>
+    /// <summary>Background rows reaching each slot (plus <see cref="CoverPrior"/> per leaf).</summary>
     public double[] Cover { get; }
 
-    /// <summary>Cover-weighted mean leaf value below each slot.</summary>
-    public double[] Expectation { get; }
+    /// <summary>Cover(left child) / Cover(node) per split node.</summary>
+    public double[] LeftShare { get; }
+
+    public double[] RightShare { get; }
+
+    /// <summary>Splits on the longest root-to-leaf path.</summary>
+    public int Depth { get; private set; }
+
+    /// <summary>Cover-weighted mean leaf value: the tree's output on an average background row.</summary>
+    public double Expectation { get; private set; }
+
+    public int FeatureOf(int node) => _feature[node];
+
+    public double LeafValue(int slot) => _leafValue[slot - NodeCount];
+
+    /// <summary>The slot of the child the example goes to (leaf slots are NodeCount + leaf).</summary>
+    public int ChildOf(int node, ReadOnlySpan<float> features)
+    {
+        int child = features[_feature[node]] <= _threshold[node] ? _left[node] : _right[node];
+        return child < 0 ? NodeCount + ~child : child;
+    }
+
+    public int LeftSlot(int node) => Slot(_left[node]);
+
+    public int RightSlot(int node) => Slot(_right[node]);
 
     public int LeafOf(ReadOnlySpan<float> features)
     {
         if (NodeCount == 0) return 0;
-        int node = 0;
-        while (true)
+        int slot = 0;
+        while (slot < NodeCount) slot = ChildOf(slot, features);
+        return slot - NodeCount;
+    }
+
+    public double Predict(ReadOnlySpan<float> features) => _leafValue[LeafOf(features)];
+
+    /// <summary>After the leaf covers are counted: split covers, shares, depth and the expectation.</summary>
+    public void Finish()
+    {
+        for (int leaf = 0; leaf < _leafValue.Length; leaf++) Cover[NodeCount + leaf] += CoverPrior;
+        if (NodeCount == 0)
         {
-            int child = features[_feature[node]] <= _threshold[node] ? _left[node] : _right[node];
-            if (child < 0) return ~child;
-            node = child;
+            Expectation = _leafValue[0];
+            return;
         }
+        Depth = Accumulate(0);
+        double sum = 0;
+        for (int leaf = 0; leaf < _leafValue.Length; leaf++) sum += Cover[NodeCount + leaf] * _leafValue[leaf];
+        Expectation = sum / Cover[0];
     }
 
-    public void ComputeExpectations()
+    // Post-order; returns the depth below the node. Trees are shallow (at most leaves-1 splits deep).
+    private int Accumulate(int node)
     {
-        for (int leaf = 0; leaf < _leafValue.Length; leaf++) Expectation[NodeCount + leaf] = _leafValue[leaf];
-        if (NodeCount > 0) Accumulate(0);
-    }
-
-    /// <summary>Adds this tree's credits (times <paramref name="weight"/>) and returns its leaf value.</summary>
-    public double Attribute(ReadOnlySpan<float> features, Span<double> contributions, double weight)
-    {
-        if (NodeCount == 0) return _leafValue[0];
-        int node = 0;
-        while (true)
-        {
-            int child = features[_feature[node]] <= _threshold[node] ? _left[node] : _right[node];
-            int slot = child < 0 ? NodeCount + ~child : child;
-            contributions[_feature[node]] += weight * (Expectation[slot] - Expectation[node]);
-            if (child < 0) return _leafValue[~child];
-            node = child;
-        }
-    }
-
-    // Post-order: a node's cover and expectation come from its two children. Trees are shallow (≤ leaves-1 deep).
-    private void Accumulate(int node)
-    {
-        int left = Slot(_left[node]), right = Slot(_right[node]);
-        if (left < NodeCount) Accumulate(left);
-        if (right < NodeCount) Accumulate(right);
+        int left = LeftSlot(node), right = RightSlot(node);
+        int depthLeft = left < NodeCount ? Accumulate(left) : 0;
+        int depthRight = right < NodeCount ? Accumulate(right) : 0;
         double cover = Cover[left] + Cover[right];
         Cover[node] = cover;
-        Expectation[node] = cover > 0
-            ? (Cover[left] * Expectation[left] + Cover[right] * Expectation[right]) / cover
-            : (Expectation[left] + Expectation[right]) / 2;
+        LeftShare[node] = Cover[left] / cover;
+        RightShare[node] = Cover[right] / cover;
+        return 1 + Math.Max(depthLeft, depthRight);
     }
 
     private int Slot(int child) => child < 0 ? NodeCount + ~child : child;

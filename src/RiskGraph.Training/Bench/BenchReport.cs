@@ -104,6 +104,11 @@ public sealed record BenchReport
 
     [JsonPropertyName("warning_p99_us")] public double? WarningP99Microseconds { get; init; }
 
+    /// <summary>Exact TreeSHAP values of every feature for one warning (the reasons' cost alone): median and 99th percentile.</summary>
+    [JsonPropertyName("shap_p50_us")] public double? ShapP50Microseconds { get; init; }
+
+    [JsonPropertyName("shap_p99_us")] public double? ShapP99Microseconds { get; init; }
+
     /// <summary>Process peak working set after our own algorithms, before QuikGraph's graph was built.</summary>
     /// <summary>A single penalty or repair, from the store write to the served state showing it (in process), p99 and p50.</summary>
     [JsonPropertyName("reflect_p99_ms")] public double? ReflectP99Ms { get; init; }

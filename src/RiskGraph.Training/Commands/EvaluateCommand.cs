@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Diagnostics;
 using RiskGraph.Training.Evaluation.Generic;
+using RiskGraph.Training.Pipelines;
 
 namespace RiskGraph.Training.Commands;
 
 /// <summary>What <c>evaluate</c> was asked to do.</summary>
 internal sealed record EvaluateRequest(
-    string Nodes, IReadOnlyList<string> Edges, int Folds, int Seed, bool Directed, string? Json, string? Report, int Trees = 200);
+    string Nodes, IReadOnlyList<string> Edges, int Folds, int Seed, bool Directed, string? Json, string? Report, int Trees = 200,
+    int Budget = 6, string Trainer = WarningTrainerOptions.FastTree, bool Baseline = false);
 
 /// <summary>
 /// <c>evaluate --nodes nodes.csv --edges edges_a.csv [--edges …] --folds 5 --seed 1 [--directed] [--json FILE] [--report DIR]</c>:
@@ -30,14 +32,19 @@ internal static class EvaluateCommand
         var directed = new Option<bool>("--directed") { Description = "Treat edges as directed (src → dst); undirected otherwise." };
         var json = new Option<string?>("--json") { Description = "Write all metrics to this JSON file." };
         var report = new Option<string?>("--report") { Description = "Write ROC, precision-recall, importance and reliability PNGs and metrics.json to this folder." };
-        var trees = new Option<int>("--trees") { Description = "Boosted trees per model.", DefaultValueFactory = _ => 200 }.AtLeast(1);
+        var trees = new Option<int>("--trees") { Description = "Boosted trees of the attributes-only model.", DefaultValueFactory = _ => 200 }.AtLeast(1);
+        var budget = new Option<int>("--budget") { Description = "Tuning trials per outer fold for the full model.", DefaultValueFactory = _ => 6 }.AtLeast(0);
+        var trainer = new Option<string>("--trainer") { Description = "fasttree or lightgbm.", DefaultValueFactory = _ => WarningTrainerOptions.FastTree };
+        trainer.AcceptOnlyFromAmong(WarningTrainerOptions.FastTree, WarningTrainerOptions.LightGbm);
+        var baseline = new Option<bool>("--baseline") { Description = "Also run the untuned FastTree on attributes + degrees + neighbour means and print it beside the full model." };
         var command = new Command("evaluate", "Cross-validate graph features against an attributes-only baseline on a generic labelled graph.")
         {
-            nodes, edges, folds, seed, directed, json, report, trees,
+            nodes, edges, folds, seed, directed, json, report, trees, budget, trainer, baseline,
         };
         command.SetAction(parse => Run(
             new EvaluateRequest(parse.GetValue(nodes)!, parse.GetValue(edges) ?? [], parse.GetValue(folds), parse.GetValue(seed),
-                parse.GetValue(directed), parse.GetValue(json), parse.GetValue(report), parse.GetValue(trees)),
+                parse.GetValue(directed), parse.GetValue(json), parse.GetValue(report), parse.GetValue(trees),
+                parse.GetValue(budget), parse.GetValue(trainer)!, parse.GetValue(baseline)),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
@@ -47,10 +54,11 @@ internal static class EvaluateCommand
         try
         {
             if (request.Trees < 1) throw new EvaluationInputException($"--trees must be at least 1, got {request.Trees}");
+            if (request.Budget < 1) throw new EvaluationInputException($"--budget must be at least 1, got {request.Budget}");
             var clock = Stopwatch.StartNew();
             var data = GenericDataset.Load(request.Nodes, request.Edges, request.Directed);
             output.WriteLine($"  loaded {data.Nodes.Count:N0} nodes and {data.Graph.EdgeCount:N0} edges in {clock.Elapsed.TotalSeconds:F1} s");
-            var options = new EvaluationOptions(request.Folds, request.Seed, request.Trees);
+            var options = new EvaluationOptions(request.Folds, request.Seed, request.Trees, request.Budget, request.Trainer, request.Baseline);
             var result = CrossValidationRunner.Run(data, options, new WriterProgress(output));
             MetricsTable.Print(result, output);
             if (request.Json is not null)

@@ -13,16 +13,18 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed for the split and the trainer.", DefaultValueFactory = _ => 42 };
         var trees = new Option<int>("--trees") { Description = "Number of boosted trees.", DefaultValueFactory = _ => 200 }.AtLeast(1);
         var store = StoreSelection.Option();
-        var command = new Command("train", "Train the FastTree warning model on the store's graph features and labels.") { seed, trees, store };
+        var command = new Command("train", "Train the warning model (tuned FastTree or LightGBM) on the store's graph features and labels.") { seed, trees, store };
+        var tuning = new TuningCli();
+        tuning.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var home = RiskGraphHome.FromEnvironment();
             await using var graphStore = await StoreSelection.OpenAsync(parse.GetValue(store)!, home, cancellationToken);
             if (!await StoreSelection.HoldsEnterprisesAsync(graphStore, cancellationToken))
                 throw new InvalidOperationException($"the store is new and empty ({graphStore.Kind}, home {home.Root}): import data first with 'import DIR'.");
-            var options = new WarningTrainerOptions(Seed: parse.GetValue(seed), NumberOfTrees: parse.GetValue(trees));
+            var options = new WarningTrainerOptions(Seed: parse.GetValue(seed), NumberOfTrees: parse.GetValue(trees), Trainer: tuning.ReadTrainer(parse));
             var outcome = await TrainingRun.RunAsync(home, graphStore, options, activate: true,
-                new ConsoleProgress(), cancellationToken);
+                new ConsoleProgress(), cancellationToken, tuning.Read(parse, parse.GetValue(seed)));
             Print(outcome);
             return 0;
         });

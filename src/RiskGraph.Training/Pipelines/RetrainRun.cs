@@ -13,7 +13,11 @@ namespace RiskGraph.Training.Pipelines;
 /// <param name="Spread">Standard deviation of the per-fold AUC differences.</param>
 public sealed record RetrainComparison(
     string? ActiveVersion, string CandidateVersion, int SharedHoldoutRows, double[] ActiveFoldAuc, double[] CandidateFoldAuc,
-    double MeanDifference, double Spread, bool Promoted, string Reason);
+    double MeanDifference, double Spread, bool Promoted, string Reason)
+{
+    /// <summary>How far the current snapshot has moved from the active model's training rows (null: nothing to compare).</summary>
+    public DriftReport? ActiveDrift { get; init; }
+}
 
 /// <summary>
 /// Retraining on the current store, including newly arrived labels. The candidate is trained and registered like
@@ -26,7 +30,7 @@ public static class RetrainRun
     private const int MinimumPositivesPerFold = 2;
 
     public static async Task<RetrainComparison> RunAsync(
-        RiskGraphHome home, IGraphStore store, WarningTrainerOptions options, int folds = 5,
+        RiskGraphHome home, IGraphStore store, WarningTrainerOptions options, int folds = 5, TuningOptions? tuning = null,
         IProgress<string>? log = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
@@ -36,10 +40,21 @@ public static class RetrainRun
         var registry = new ModelRegistry(home.EnsureExists());
         string? activeVersion = registry.ActiveVersion();
 
-        var candidate = TrainingRun.Train(home, snapshot, features, labels, options, activate: false, log: log);
+        var candidate = TrainingRun.Train(home, snapshot, features, labels, options, activate: false, log: log, tuning: tuning);
         var decision = Compare(registry, activeVersion, candidate.Version, snapshot, features, labels, folds, options.Seed, log);
         if (decision.Promoted) registry.Activate(candidate.Version);
-        return decision;
+        return decision with { ActiveDrift = ActiveDrift(registry, activeVersion, features) };
+    }
+
+    /// <summary>The active model's training distribution against the current features and its scores on them.</summary>
+    private static DriftReport? ActiveDrift(ModelRegistry registry, string? activeVersion, FeatureMatrix features)
+    {
+        if (activeVersion is null) return null;
+        string folder = registry.FolderOf(activeVersion);
+        if (DriftReference.Load(folder) is not { } reference) return null;
+        var active = WarningModel.Load(folder);
+        if (!active.Schema.SameLayoutAs(features.Schema) || reference.Features.Count != features.Columns) return null;
+        return DriftReport.Compare(reference, features, active.Score(features, ModelDataViews.AllRows(features)).Probability);
     }
 
     private static RetrainComparison Compare(

@@ -19,7 +19,7 @@ public static class TrainingRun
 {
     public static async Task<TrainingOutcome> RunAsync(
         RiskGraphHome home, IGraphStore store, WarningTrainerOptions options, bool activate = true,
-        IProgress<string>? log = null, CancellationToken cancellationToken = default)
+        IProgress<string>? log = null, CancellationToken cancellationToken = default, TuningOptions? tuning = null)
     {
         options.Validate();
         var timings = new Dictionary<string, double>();
@@ -34,13 +34,13 @@ public static class TrainingRun
         var features = new FeatureExtractor(snapshot, new FeatureExtractorParameters(), cancellationToken).Compute();
         timings["features"] = Lap(clock);
 
-        return Train(home, snapshot, features, labels, options, activate, timings, log);
+        return Train(home, snapshot, features, labels, options, activate, timings, log, tuning);
     }
 
     /// <summary>Trains and registers on an already computed snapshot and feature matrix.</summary>
     public static TrainingOutcome Train(
         RiskGraphHome home, GraphSnapshot snapshot, FeatureMatrix features, LabelVector labels, WarningTrainerOptions options,
-        bool activate, Dictionary<string, double>? timings = null, IProgress<string>? log = null)
+        bool activate, Dictionary<string, double>? timings = null, IProgress<string>? log = null, TuningOptions? tuning = null)
     {
         timings ??= [];
         var clock = Stopwatch.StartNew();
@@ -50,7 +50,13 @@ public static class TrainingRun
 
         log?.Report($"training on {split.Train.Length:N0} enterprises, testing on {split.Test.Length:N0}");
         var trainer = new WarningTrainer(options);
-        var full = trainer.TrainCalibrated(features, labels, split.Train, FeatureSchema.Current);
+        // With tuning, the full model's settings are chosen on the training rows alone (the test rows stay unseen).
+        var fullOptions = tuning is null
+            ? options
+            : HyperparameterSearch.Tune(features, labels, split.Train, FeatureSchema.Current, tuning with { Seed = options.Seed }, log).Chosen
+                with { TestFraction = options.TestFraction, CalibrationFraction = options.CalibrationFraction };
+        if (tuning is not null) log?.Report($"tuned: {HyperparameterSearch.Describe(fullOptions)}, {fullOptions.NumberOfTrees} trees");
+        var full = new WarningTrainer(fullOptions).TrainCalibrated(features, labels, split.Train, FeatureSchema.Current);
         var attributesOnly = trainer.TrainCalibrated(features, labels, split.Train, FeatureSchema.Current.AttributesOnly());
         timings["training"] = Lap(clock);
 
@@ -63,8 +69,11 @@ public static class TrainingRun
         string fingerprint = DataFingerprint.Of(features, labels);
         var report = new TrainingReport(version, options.Seed, split.Train.Length, fullMetrics, attributeMetrics, fingerprint);
         full.Save(registry.FolderOf(version), WarningTrainer.InputSchema(features, full.Schema));
+        // The training rows' distribution, so GET /api/models/{version}/drift and retrain can tell how far data moved.
+        DriftReference.Of(features, split.Train, full.Score(features, split.Train).Probability).Save(registry.FolderOf(version));
         registry.WriteManifest(
-            new ModelManifest(version, DateTimeOffset.UtcNow, "FastTree", full.Schema.Version, fingerprint, snapshot.AsOf), report);
+            new ModelManifest(version, DateTimeOffset.UtcNow, full.Trainer == WarningTrainerOptions.LightGbm ? "LightGBM" : "FastTree",
+                full.Schema.Version, fingerprint, snapshot.AsOf), report);
         registry.WriteHoldout(version, split.Test.Select(snapshot.Ids.KeyOf));
         if (activate) registry.Activate(version);
         timings["saving"] = Lap(clock);

@@ -1,25 +1,53 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
 using RiskGraph.Model.Features;
 using RiskGraph.Model.Scoring;
 
 namespace RiskGraph.Training.Pipelines;
 
-/// <summary>Fits the FastTree binary classifier on chosen rows and the first <c>columns</c> features.</summary>
+/// <summary>Fits the boosted-tree binary classifier (FastTree or LightGBM) on chosen rows and the first <c>columns</c> features.</summary>
 public sealed class WarningTrainer(WarningTrainerOptions options)
 {
+    public WarningTrainerOptions Options => options;
+
     public WarningModel Train(FeatureMatrix matrix, LabelVector labels, IReadOnlyList<int> rows, FeatureSchema schema)
     {
         options.Validate();
         var ml = new MLContext(options.Seed);
         var data = ModelDataViews.Create(ml, matrix, rows, schema.Count, labels.IsRisky);
+        if (options.Trainer == WarningTrainerOptions.LightGbm)
+        {
+            int positives = 0;
+            foreach (int row in rows) if (labels.IsRisky(row)) positives++;
+            var lightGbm = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+            {
+                NumberOfIterations = options.NumberOfTrees,
+                NumberOfLeaves = options.NumberOfLeaves,
+                MinimumExampleCountPerLeaf = options.MinimumExampleCountPerLeaf,
+                LearningRate = options.LearningRate,
+                NumberOfThreads = options.Threads,
+                Seed = options.Seed,
+                // Class imbalance: weigh positives up to the negatives' total, so both classes pull equally.
+                WeightOfPositiveExamples = options.Unbalanced && positives > 0 ? (rows.Count - positives) / (double)positives : 1,
+                Booster = new GradientBooster.Options { FeatureFraction = options.FeatureFraction },
+                FeatureColumnName = nameof(FeatureVectorRow.Features),
+                LabelColumnName = nameof(FeatureVectorRow.Label),
+                Silent = true,
+                Verbose = false,
+            });
+            return new WarningModel(ml, lightGbm.Fit(data), schema);
+        }
         var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             NumberOfTrees = options.NumberOfTrees,
             NumberOfLeaves = options.NumberOfLeaves,
             MinimumExampleCountPerLeaf = options.MinimumExampleCountPerLeaf,
             LearningRate = options.LearningRate,
+            FeatureFraction = options.FeatureFraction,
+            // Class imbalance: FastTree's own reweighting of the rarer class in the gradient.
+            UnbalancedSets = options.Unbalanced,
             NumberOfThreads = options.Threads,
             Seed = options.Seed,
             FeatureColumnName = nameof(FeatureVectorRow.Features),
@@ -41,7 +69,7 @@ public sealed class WarningTrainer(WarningTrainerOptions options)
         var scored = ml.Data.LoadFromEnumerable(split.Test.Select((row, i) => new ScoredRow { Label = labels.IsRisky(row), Score = raw[i] }));
         var platt = ml.BinaryClassification.Calibrators.Platt(nameof(ScoredRow.Label), nameof(ScoredRow.Score)).Fit(scored);
         var (slope, offset) = PlattParameters(ml, platt);
-        return new WarningModel(ml, model.Transformer, schema) { Calibration = new ScoreCalibration("platt", slope, offset, split.Test.Length) };
+        return model.WithCalibration(new ScoreCalibration("platt", slope, offset, split.Test.Length));
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ public static class RouteCatalog
         ["GET /api/alerts"] = RiskGraphPolicies.Analysis,
         ["GET /api/data-quality"] = RiskGraphPolicies.Analysis,
         ["GET /api/models"] = RiskGraphPolicies.Analysis,
+        ["GET /api/models/{version}/drift"] = RiskGraphPolicies.Analysis,
         ["GET /api/changes"] = RiskGraphPolicies.Analysis,
         ["GET /api/lists/{list_type}"] = RiskGraphPolicies.Analysis,
         ["GET /api/indicators"] = RiskGraphPolicies.Analysis,

@@ -13,7 +13,7 @@ public class DeterminismTests
 
         string other = Path.Combine(graph.Folder, "other.json");
         var outcome = VerbRunner.Run("evaluate", "--nodes", graph.Nodes, "--edges", graph.Edges[0], "--edges", graph.Edges[1],
-            "--folds", "5", "--seed", "2", "--trees", "30", "--json", other);
+            "--folds", "5", "--seed", "2", "--trees", "30", "--budget", "2", "--json", other);
         Assert.Equal(0, outcome.ExitCode);
         Assert.NotEqual(File.ReadAllText(first), File.ReadAllText(other));
     }

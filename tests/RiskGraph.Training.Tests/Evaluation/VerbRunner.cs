@@ -20,11 +20,13 @@ public static class VerbRunner
     }
 
     /// <summary>evaluate with --json into the folder; returns the parsed JSON (asserting success first).</summary>
+    /// <remarks>Tuning runs with a budget of 2 trials per fold unless the extra arguments name one (tests stay quick).</remarks>
     public static JsonElement Evaluate(string nodes, IEnumerable<string> edges, string json, int trees, params string[] extra)
     {
         var args = new List<string> { "evaluate", "--nodes", nodes };
         foreach (string file in edges) args.AddRange(["--edges", file]);
         args.AddRange(["--folds", "5", "--seed", "1", "--trees", trees.ToString(), "--json", json]);
+        if (!extra.Contains("--budget")) args.AddRange(["--budget", "2"]);
         args.AddRange(extra);
         var outcome = Run(args.ToArray());
         Assert.True(outcome.ExitCode == 0, $"evaluate failed ({outcome.ExitCode}): {outcome.Error}\n{outcome.Output}");

@@ -1,7 +1,11 @@
 namespace RiskGraph.Training.Evaluation.Generic;
 
-/// <summary>Cross-validation settings: fold count and seed (folds and trainer), and boosted trees per model.</summary>
-public sealed record EvaluationOptions(int Folds = 5, int Seed = 1, int Trees = 200);
+/// <summary>
+/// Cross-validation settings: fold count and seed (folds and trainer), boosted trees of the attributes-only model,
+/// the tuning budget and trainer of the full model, and whether to run the untuned baseline beside it.
+/// </summary>
+public sealed record EvaluationOptions(int Folds = 5, int Seed = 1, int Trees = 200, int Budget = 6,
+    string Trainer = Pipelines.WarningTrainerOptions.FastTree, bool Baseline = false);
 
 /// <summary>Metrics of one model on one set of predictions: a fold's test rows or all pooled out-of-fold rows.</summary>
 public sealed record FoldMetrics(
@@ -54,6 +58,12 @@ public sealed record CrossValidationResult(
     OutOfFoldPredictions Predictions,
     IReadOnlyList<FeatureImportance> Importance)
 {
+    /// <summary>The untuned FastTree on attributes + degrees + neighbour means, when <c>--baseline</c> asked for it.</summary>
+    public ModelSummary? Baseline { get; init; }
+
+    /// <summary>The settings tuning chose in each outer fold, in fold order.</summary>
+    public IReadOnlyList<string> ChosenSettings { get; init; } = [];
+
     /// <summary>Full minus attributes-only, fold by fold (the folds are shared, so the pairs are matched).</summary>
     public double[] PairedDifference(MetricDefinition metric) =>
         Full.Folds.Zip(AttributesOnly.Folds, (f, a) => metric.Read(f) - metric.Read(a)).ToArray();

@@ -6,10 +6,10 @@ using RiskGraph.Training.Pipelines;
 namespace RiskGraph.Training.Evaluation.Generic;
 
 /// <summary>
-/// Stratified k-fold cross-validation of the full model (attributes + graph features) against the attributes-only
-/// baseline on the same folds. Each fold gets its own feature matrix with that fold's labels hidden, and both
-/// models are trained on the training rows' labels alone. FastTree runs on one thread with a fixed seed, so the
-/// same input and seed give the same numbers.
+/// Stratified k-fold cross-validation of the tuned full model (attributes + graph features) against the
+/// attributes-only model, and with <c>--baseline</c> the untuned FastTree on attributes + degrees + neighbour means, on
+/// the same folds. Each fold gets its own feature matrix with that fold's labels hidden; tuning and every model see the
+/// training rows' labels alone. Trainers run on one thread with a fixed seed, so the same input and seed give the same numbers.
 /// </summary>
 public static class CrossValidationRunner
 {
@@ -22,12 +22,18 @@ public static class CrossValidationRunner
         var builder = new FoldFeatureBuilder(data);
         var schema = builder.Layout.Schema;
         var trainer = new WarningTrainer(new WarningTrainerOptions(Seed: options.Seed, NumberOfTrees: options.Trees));
+        var tuning = new TuningOptions(Budget: options.Budget, Seed: options.Seed, Trainer: options.Trainer);
+        var baselineColumns = new BaselineColumns(builder.Layout, nodes.AttributeNames.Count, data.Graph.ChannelNames.Count);
+        var baselineTrainer = new WarningTrainer(WarningTrainerOptions.Baseline(options.Seed));
+        var baselineFolds = new List<FoldMetrics>();
+        var chosen = new List<string>();
 
         var fullScores = new float[nodes.Count];
+        var attributeScores = new float[nodes.Count];
         var baselineScores = new float[nodes.Count];
         var importance = new double[schema.Count];
         var fullFolds = new List<FoldMetrics>();
-        var baselineFolds = new List<FoldMetrics>();
+        var attributeFolds = new List<FoldMetrics>();
         for (int f = 0; f < folds.Count; f++)
         {
             int[] test = folds.TestRows[f], train = folds.TrainRows[f];
@@ -35,34 +41,51 @@ public static class CrossValidationRunner
             var matrix = builder.ForFold(labels, test);
             // The trainer only reads the training rows' labels; handing it the masked copy makes that structural.
             var trainingLabels = new LabelVector(FoldFeatureBuilder.HideLabels(labels, test));
-            var full = trainer.Train(matrix, trainingLabels, train, schema);
+            var tuned = HyperparameterSearch.Tune(matrix, trainingLabels, train, schema, tuning, log);
+            chosen.Add($"{HyperparameterSearch.Describe(tuned.Chosen)}, {tuned.Chosen.NumberOfTrees} trees");
+            log?.Report($"fold {f + 1}: chose {chosen[^1]}");
+            var full = new WarningTrainer(tuned.Chosen).Train(matrix, trainingLabels, train, schema);
             float[] fullProbability = full.Score(matrix, test).Probability;
-            float[] baselineProbability = schema.AttributeCount > 0
+            bool[] positive = test.Select(r => labels[r] == 1).ToArray();
+            if (options.Baseline)
+            {
+                var baselineMatrix = baselineColumns.Select(matrix);
+                float[] plain = baselineTrainer.Train(baselineMatrix, trainingLabels, train, baselineColumns.Schema).Score(baselineMatrix, test).Probability;
+                baselineFolds.Add(FoldMetrics.Measure(f + 1, plain, positive));
+                for (int i = 0; i < test.Length; i++) baselineScores[test[i]] = plain[i];
+            }
+            float[] attributeProbability = schema.AttributeCount > 0
                 ? trainer.Train(matrix, trainingLabels, train, schema.AttributesOnly()).Score(matrix, test).Probability
                 : PrevalenceScores(trainingLabels, train, test.Length);
             AddImportance(full, importance, folds.Count);
 
-            bool[] positive = test.Select(r => labels[r] == 1).ToArray();
             fullFolds.Add(FoldMetrics.Measure(f + 1, fullProbability, positive));
-            baselineFolds.Add(FoldMetrics.Measure(f + 1, baselineProbability, positive));
+            attributeFolds.Add(FoldMetrics.Measure(f + 1, attributeProbability, positive));
             for (int i = 0; i < test.Length; i++)
             {
                 fullScores[test[i]] = fullProbability[i];
-                baselineScores[test[i]] = baselineProbability[i];
+                attributeScores[test[i]] = attributeProbability[i];
             }
         }
 
         int[] rows = Enumerable.Range(0, nodes.Count).Where(r => labels[r] >= 0).ToArray();
         var predictions = new OutOfFoldPredictions(
-            rows, rows.Select(r => labels[r] == 1).ToArray(), rows.Select(r => fullScores[r]).ToArray(), rows.Select(r => baselineScores[r]).ToArray());
+            rows, rows.Select(r => labels[r] == 1).ToArray(), rows.Select(r => fullScores[r]).ToArray(), rows.Select(r => attributeScores[r]).ToArray());
         var graph = data.Graph;
         var summary = new DatasetSummary(nodes.Count, rows.Length, nodes.PositiveCount, graph.EdgeCount, graph.DuplicatesMerged,
             data.SelfLoopsDropped, graph.RelationTypes, graph.Directed);
         return new CrossValidationResult(
             options, summary,
             new ModelSummary(fullFolds, FoldMetrics.Measure(FoldMetrics.Pooled, predictions.Full, predictions.Positive), schema.Count),
-            new ModelSummary(baselineFolds, FoldMetrics.Measure(FoldMetrics.Pooled, predictions.AttributesOnly, predictions.Positive), schema.AttributeCount),
-            predictions, RankImportance(schema, importance));
+            new ModelSummary(attributeFolds, FoldMetrics.Measure(FoldMetrics.Pooled, predictions.AttributesOnly, predictions.Positive), schema.AttributeCount),
+            predictions, RankImportance(schema, importance))
+        {
+            Baseline = options.Baseline
+                ? new ModelSummary(baselineFolds, FoldMetrics.Measure(FoldMetrics.Pooled, rows.Select(r => baselineScores[r]).ToArray(), predictions.Positive),
+                    baselineColumns.Schema.Count)
+                : null,
+            ChosenSettings = chosen,
+        };
     }
 
     /// <summary>Without any attribute column there is no baseline model; the honest stand-in is the training prevalence.</summary>

@@ -25,6 +25,16 @@ public static class MetricsJson
             WriteModel(json, result.Full);
             json.WritePropertyName("attributes_only");
             WriteModel(json, result.AttributesOnly);
+            json.WriteNumber("budget", result.Options.Budget);
+            json.WriteString("trainer", result.Options.Trainer);
+            if (result.Baseline is { } baseline)
+            {
+                json.WritePropertyName("baseline");
+                WriteModel(json, baseline);
+            }
+            json.WriteStartArray("chosen_settings");
+            foreach (string setting in result.ChosenSettings) json.WriteStringValue(setting);
+            json.WriteEndArray();
             WritePairedDifference(json, result);
             json.WriteStartArray("feature_importance");
             foreach (var feature in result.Importance)

@@ -4,6 +4,7 @@ using RiskGraph.Model;
 using RiskGraph.Model.Features;
 using RiskGraph.Model.Graph;
 using RiskGraph.Model.Scoring;
+using RiskGraph.Model.Serving;
 using RiskGraph.Model.Storage;
 
 namespace RiskGraph.Api.Services;
@@ -14,8 +15,11 @@ namespace RiskGraph.Api.Services;
 /// half-built or mixed state and need no locks.
 /// </summary>
 public sealed class WarningService(
-    RiskGraphHome home, IGraphStore store, CreditClock clock, IOptions<RiskGraphOptions> options, ILogger<WarningService> logger)
+    RiskGraphHome home, IGraphStore store, CreditClock clock, IOptions<RiskGraphOptions> options, ILogger<WarningService> logger,
+    IEnumerable<IServingStateListener> listeners)
 {
+    private readonly IServingStateListener[] _listeners = listeners.ToArray();
+
     // Sequence: the store's change-feed number that the state reflects (every write up to it, maybe a few after).
     private sealed record ServingState(GraphSnapshot? Snapshot, GraphAnalytics? Analytics, ScoredGraph? Scored, string? Problem, long Sequence = 0);
 
@@ -49,7 +53,9 @@ public sealed class WarningService(
         await _reloading.WaitAsync(cancellationToken);
         try
         {
+            var before = _state;
             _state = await BuildStateAsync(cancellationToken);
+            await NotifyListenersAsync(before, _state, cancellationToken);
         }
         finally
         {
@@ -77,7 +83,9 @@ public sealed class WarningService(
             var analytics = _state.Analytics ?? GraphAnalytics.Compute(snapshot, AnalyticsParameters, cancellationToken);
             var scored = await Task.Run(() => ScoredGraph.Build(snapshot, model, version, analytics), cancellationToken);
             registry.Activate(version);
+            var before = _state;
             _state = new ServingState(snapshot, analytics, scored, null, _state.Sequence);
+            await NotifyListenersAsync(before, _state, cancellationToken);
             logger.LogInformation("Activated model {Version}", version);
         }
         finally
@@ -93,6 +101,47 @@ public sealed class WarningService(
     /// </summary>
     public async Task<bool> StoreChangedSinceLoadAsync(CancellationToken cancellationToken) =>
         (_state.Snapshot is { } served && served.AsOf != clock.Today) || await store.LatestSequenceAsync(cancellationToken) > _state.Sequence;
+
+    /// <summary>
+    /// Tells every <see cref="IServingStateListener"/> that the served state moved, with the change-feed entries
+    /// between the two states. A failed reload (same snapshot and scores) is no transition.
+    /// </summary>
+    private async Task NotifyListenersAsync(ServingState before, ServingState after, CancellationToken cancellationToken)
+    {
+        if (_listeners.Length == 0 || after.Snapshot is null) return;
+        if (ReferenceEquals(before.Snapshot, after.Snapshot) && ReferenceEquals(before.Scored, after.Scored)) return;
+        var changes = new List<StoreChange>();
+        try
+        {
+            for (long since = before.Sequence; before.Snapshot is not null && since < after.Sequence;)
+            {
+                var page = await store.ReadChangesAsync(since, 1000, cancellationToken);
+                if (page.Count == 0) break;
+                foreach (var change in page) if (change.Sequence <= after.Sequence) changes.Add(change);
+                since = page[^1].Sequence;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Listeners keep their own cursor and read what they missed on the next transition.
+            logger.LogWarning("The changes between sequences {Before} and {After} could not be read: {Message}", before.Sequence, after.Sequence, e.Message);
+            return;
+        }
+        var transition = new ServingTransition(
+            before.Snapshot is null ? null : new ServingPoint(before.Snapshot, before.Analytics, before.Scored, before.Sequence),
+            new ServingPoint(after.Snapshot, after.Analytics, after.Scored, after.Sequence), changes, DateTimeOffset.UtcNow);
+        foreach (var listener in _listeners)
+        {
+            try
+            {
+                listener.OnStateAdvanced(transition);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "A serving-state listener failed");
+            }
+        }
+    }
 
     private async Task<ServingState> BuildStateAsync(CancellationToken cancellationToken)
     {

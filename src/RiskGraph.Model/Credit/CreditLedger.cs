@@ -16,6 +16,7 @@ public sealed class CreditLedger
     private readonly Dictionary<string, RecordHistory> _histories;
     private readonly Dictionary<string, int> _recordOwner;
     private readonly Dictionary<string, Objection> _objections;
+    private readonly Dictionary<string, string> _repairedRecord;
     private readonly Dictionary<string, object> _originals = new(StringComparer.Ordinal);
     private readonly EnterpriseStatus[] _statuses;
     private readonly Func<DateOnly, CreditLedger> _reevaluate;
@@ -33,6 +34,8 @@ public sealed class CreditLedger
             enterpriseCount, enterpriseId, day, penalties, listEntries, commitments, repairs, objections, outcomes, periods, statuses, inspections);
         _histories = new Dictionary<string, RecordHistory>(StringComparer.Ordinal);
         foreach (var repair in repairs) History(repair.RecordId).Add(repair);
+        _repairedRecord = new Dictionary<string, string>(repairs.Count, StringComparer.Ordinal);
+        foreach (var repair in repairs) _repairedRecord[repair.RepairId] = repair.RecordId;
         var outcomeById = outcomes.ToDictionary(o => o.ObjectionId, StringComparer.Ordinal);
         foreach (var objection in objections) History(objection.RecordId).Add(objection, outcomeById.GetValueOrDefault(objection.ObjectionId));
         foreach (var history in _histories.Values) history.Sort();
@@ -72,6 +75,9 @@ public sealed class CreditLedger
         foreach (var l in ListEntriesOf(owner)) if (l.RecordId == recordId) return StatusOf(l);
         return null;
     }
+
+    /// <summary>The record a repair (by its repair id, as the change feed names it) withdrew, or null.</summary>
+    public string? RecordOfRepair(string repairId) => _repairedRecord.GetValueOrDefault(repairId);
 
     public Objection? FindObjection(string objectionId) => _objections.GetValueOrDefault(objectionId);
 

@@ -35,6 +35,18 @@ public static class RouteCatalog
         ["GET /api/indicators"] = RiskGraphPolicies.Analysis,
         ["GET /api/enterprises/{uscc}/report"] = RiskGraphPolicies.Analysis,
         ["POST /api/checks/persons"] = RiskGraphPolicies.Analysis,
+        ["POST /api/watchlists"] = RiskGraphPolicies.Analysis,
+        ["GET /api/watchlists"] = RiskGraphPolicies.Analysis,
+        ["GET /api/watchlists/{id}"] = RiskGraphPolicies.Analysis,
+        ["DELETE /api/watchlists/{id}"] = RiskGraphPolicies.Analysis,
+        ["POST /api/watchlists/{id}/members"] = RiskGraphPolicies.Analysis,
+        ["POST /api/watchlists/{id}/members/remove"] = RiskGraphPolicies.Analysis,
+        ["GET /api/watchlists/{id}/events"] = RiskGraphPolicies.Analysis,
+        ["GET /api/watchlists/{id}/stream"] = RiskGraphPolicies.Analysis,
+        ["POST /api/watchlists/{id}/webhooks"] = RiskGraphPolicies.Analysis,
+        ["GET /api/watchlists/{id}/webhooks"] = RiskGraphPolicies.Analysis,
+        ["GET /api/watchlists/{id}/summary"] = RiskGraphPolicies.Analysis,
+        ["GET /api/enterprises/{uscc}/history"] = RiskGraphPolicies.Analysis,
         ["POST /api/person-list-entries"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/inspections"] = RiskGraphPolicies.CreditWrites,
         ["POST /api/inspections/plan"] = RiskGraphPolicies.CreditWrites,
@@ -69,7 +81,7 @@ public static class RouteCatalog
     /// <summary>A request for the route that touches nothing: route values that exist (or are harmless), bodies that fail validation.</summary>
     public static HttpRequestMessage SampleRequest(RouteEntry route, string uscc)
     {
-        string path = route.Pattern.Replace("{uscc}", uscc).Replace("{list_type}", "red_list").Replace("{objectionId}", "OB-none").Replace("{version}", "v999").Replace("{name}", "nobody");
+        string path = route.Pattern.Replace("{uscc}", uscc).Replace("{list_type}", "red_list").Replace("{objectionId}", "OB-none").Replace("{version}", "v999").Replace("{name}", "nobody").Replace("{id}", "wl_none");
         if (path == "/api/alerts") path += "?kind=cross_region&top=3";
         if (path == "/api/enterprises") path += "?query=" + uscc[..6];
         var request = new HttpRequestMessage(new HttpMethod(route.Method), path);

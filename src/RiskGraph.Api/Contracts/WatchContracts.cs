@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using RiskGraph.Model.Monitoring;
 
 namespace RiskGraph.Api.Contracts;
@@ -49,7 +50,7 @@ public sealed record WebhooksResponse(IReadOnlyList<WebhookResponse> Items, int 
 /// <param name="BiggestMovers">Watched enterprises whose score moved most over the last 30 days' level crossings.</param>
 public sealed record WatchSummaryResponse(
     string WatchlistId, int Members, int MembersInStore, IReadOnlyDictionary<string, int> ByLevel, IReadOnlyDictionary<string, int> ByClass,
-    long EventsLast7Days, long EventsLast30Days, IReadOnlyList<WatchMoverResponse> BiggestMovers);
+    [property: JsonPropertyName("events_last_7_days")] long EventsLast7Days, [property: JsonPropertyName("events_last_30_days")] long EventsLast30Days, IReadOnlyList<WatchMoverResponse> BiggestMovers);
 
 public sealed record WatchMoverResponse(string Uscc, string Name, double ScoreBefore, double Score, double Change, string? Level, string CreditClass);
 

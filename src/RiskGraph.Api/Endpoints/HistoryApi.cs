@@ -10,7 +10,10 @@ using RiskGraph.Model.Scoring;
 
 namespace RiskGraph.Api.Endpoints;
 
-/// <summary>An enterprise's class, score and level over time ("since when, and why"): every class change and level crossing kept.</summary>
+/// <summary>
+/// An enterprise's class, score and level over time ("since when, and why"): every class change and level crossing kept.
+/// Points carry the wall-clock instant the change was served (as the change feed does), not the credit clock's day.
+/// </summary>
 public static class HistoryApi
 {
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
@@ -26,12 +29,12 @@ public static class HistoryApi
     /// <param name="from">First day or instant (default: the beginning).</param>
     /// <param name="to">Last day (inclusive) or instant (default: now).</param>
     private static async Task<Results<Ok<HistoryResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string uscc, IWatchStore store, WarningService service, TimeProvider clock, HttpContext http, CancellationToken cancellationToken,
+        string uscc, IWatchStore store, WarningService service, HttpContext http, CancellationToken cancellationToken,
         string? from = null, string? to = null)
     {
         if (ApiProblems.CheckUscc(uscc) is { } invalid) return invalid;
         if (!TryParse(from, endOfDay: false, DateTimeOffset.UnixEpoch, out var start)) return ApiProblems.InvalidField("from", "from is yyyy-MM-dd or an ISO 8601 instant.");
-        if (!TryParse(to, endOfDay: true, clock.GetUtcNow(), out var end)) return ApiProblems.InvalidField("to", "to is yyyy-MM-dd or an ISO 8601 instant.");
+        if (!TryParse(to, endOfDay: true, DateTimeOffset.UtcNow, out var end)) return ApiProblems.InvalidField("to", "to is yyyy-MM-dd or an ISO 8601 instant.");
         if (end < start) return ApiProblems.InvalidField("to", "to is before from.");
         if (service.Snapshot is not { } snapshot) return ApiProblems.Unavailable(service.Problem ?? "The store could not be read.");
         int e = snapshot.Ids.IdOf(uscc);

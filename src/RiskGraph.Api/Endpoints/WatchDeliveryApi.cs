@@ -33,13 +33,13 @@ public static class WatchDeliveryApi
     }
 
     private static async Task<Results<Created<WebhookCreatedResponse>, ValidationProblem, ProblemHttpResult>> CreateWebhookAsync(
-        string id, WebhookRequest request, IWatchStore store, WebhookTargetPolicy policy, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        string id, WebhookRequest request, IWatchStore store, WebhookTargetPolicy policy, HttpContext http, CancellationToken cancellationToken)
     {
         if (await WatchListsApi.OwnedAsync(store, id, http, cancellationToken) is null) return WatchListsApi.UnknownList(id);
         if (await policy.RefusalAsync(request.Url, cancellationToken) is { } refusal) return ApiProblems.InvalidField("url", refusal);
         if ((await store.WebhooksAsync(id, cancellationToken)).Count >= MaxWebhooks)
             return ApiProblems.InvalidField("url", $"A watch list has at most {MaxWebhooks} webhooks.");
-        var webhook = new WebhookSubscription("wh_" + Guid.NewGuid().ToString("N")[..20], id, request.Url!, WebhookSignature.NewSecret(), clock.GetUtcNow());
+        var webhook = new WebhookSubscription("wh_" + Guid.NewGuid().ToString("N")[..20], id, request.Url!, WebhookSignature.NewSecret(), DateTimeOffset.UtcNow);
         await store.AddWebhookAsync(webhook, cancellationToken);
         http.Items[AuditRecorder.ReturnedKey] = $"webhook {webhook.Id} to {new Uri(webhook.Url).IdnHost}";
         return TypedResults.Created($"/api/watchlists/{id}/webhooks",
@@ -61,7 +61,7 @@ public static class WatchDeliveryApi
     }
 
     private static async Task<Results<Ok<WatchSummaryResponse>, ProblemHttpResult>> SummaryAsync(
-        string id, IWatchStore store, WarningService service, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        string id, IWatchStore store, WarningService service, HttpContext http, CancellationToken cancellationToken)
     {
         if (await WatchListsApi.OwnedAsync(store, id, http, cancellationToken) is null) return WatchListsApi.UnknownList(id);
         if (service.Snapshot is not { } snapshot) return ApiProblems.Unavailable(service.Problem ?? "The store could not be read.");
@@ -81,7 +81,7 @@ public static class WatchDeliveryApi
             string level = WarningLevels.LevelOf(scored.Probability[e]);
             byLevel[level] = byLevel.GetValueOrDefault(level) + 1;
         }
-        var now = clock.GetUtcNow();
+        var now = DateTimeOffset.UtcNow;
         long last7 = await store.CountEventsSinceAsync(id, now.AddDays(-7), cancellationToken);
         long last30 = await store.CountEventsSinceAsync(id, now.AddDays(-30), cancellationToken);
         var crossings = await store.RecentEventsAsync(id, now.AddDays(-30), WatchEventKinds.LevelCrossing, 10_000, cancellationToken);

@@ -41,7 +41,7 @@ public static class WatchListsApi
     }
 
     private static async Task<Results<Created<WatchListResponse>, ValidationProblem>> CreateAsync(
-        CreateWatchListRequest request, IWatchStore store, WarningService service, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        CreateWatchListRequest request, IWatchStore store, WarningService service, HttpContext http, CancellationToken cancellationToken)
     {
         string name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 200) return ApiProblems.InvalidField("name", "name is required, at most 200 characters.");
@@ -52,7 +52,7 @@ public static class WatchListsApi
         if (CheckMembers(request.Members, allowEmpty: true) is { } problem) return problem;
         string[] members = Distinct(request.Members ?? []);
         var list = new WatchList("wl_" + Guid.NewGuid().ToString("N")[..20], name, http.User.ActorName(), http.User.DepartmentOf(), radius,
-            request.MinLevel, clock.GetUtcNow(), members.Length);
+            request.MinLevel, DateTimeOffset.UtcNow, members.Length);
         await store.CreateListAsync(list, members, cancellationToken);
         http.Items[AuditRecorder.SubjectKey] = $"watchlist:{list.Id}";
         http.Items[AuditRecorder.ReturnedKey] = $"{members.Length} members, radius {radius}";

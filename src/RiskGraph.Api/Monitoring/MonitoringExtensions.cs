@@ -24,13 +24,14 @@ public static class MonitoringExtensions
             Neo4jGraphStore neo4j => new Neo4jWatchStore(neo4j),
             _ => new SqliteWatchStore(sp.GetRequiredService<RiskGraphHome>().EnsureExists().StorePath),
         });
+        // Tables first: the monitor and the dispatcher start right after.
+        services.AddHostedService<WatchStoreInitializer>();
         services.AddSingleton<WatchFeedSignal>();
         services.AddSingleton<WatchMonitor>();
         services.AddSingleton<IServingStateListener>(sp => sp.GetRequiredService<WatchMonitor>());
         services.AddHostedService(sp => sp.GetRequiredService<WatchMonitor>());
         services.AddSingleton<WebhookTargetPolicy>();
         services.AddHostedService<WebhookDispatcher>();
-        services.AddHostedService<WatchStoreInitializer>();
         services.AddHttpClient(WebhookDispatcher.ClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {

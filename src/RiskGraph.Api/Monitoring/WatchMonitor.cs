@@ -74,6 +74,8 @@ public sealed class WatchMonitor(IWatchStore store, IGraphStore graphStore, Watc
         var events = derivation.Events.Where(e => e.At >= created[e.ListId]).ToArray();
         int stored = await store.AppendAsync(events, derivation.History, transition.After.Sequence, cancellationToken);
         if (stored > 0) signal.Pulse();
+        logger.LogDebug("Sequence {Sequence}: {Changes} changes, {Lists} lists, {Events} events ({Stored} new), {History} history points",
+            transition.After.Sequence, transition.Changes.Count, lists.Length, events.Length, stored, derivation.History.Count);
         return stored;
     }
 

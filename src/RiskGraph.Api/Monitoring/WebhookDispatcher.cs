@@ -15,10 +15,11 @@ namespace RiskGraph.Api.Monitoring;
 /// connection failures with exponential backoff; an attempt that still fails is put back with a wait of 2^attempts
 /// seconds, and after WebhookMaxAttempts it is marked failed. Every outcome is recorded on the outbox row. The outbox
 /// is in the store, so deliveries queued before a restart go out after it, from whichever process polls first
-/// (at least once: a receiver dedupes on the event id header).
+/// (at least once: a receiver dedupes on the event id header). Times are the wall clock's, like the change feed's
+/// commit instants, not the credit clock's day.
 /// </summary>
 public sealed class WebhookDispatcher(
-    IWatchStore store, IHttpClientFactory clients, IOptions<MonitoringOptions> options, IOptions<JsonOptions> json, TimeProvider clock,
+    IWatchStore store, IHttpClientFactory clients, IOptions<MonitoringOptions> options, IOptions<JsonOptions> json,
     ILogger<WebhookDispatcher> logger)
     : BackgroundService
 {
@@ -44,7 +45,7 @@ public sealed class WebhookDispatcher(
     /// <summary>One pass over the due deliveries; returns how many were attempted.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
-        var due = await store.DueDeliveriesAsync(clock.GetUtcNow(), 50, cancellationToken);
+        var due = await store.DueDeliveriesAsync(DateTimeOffset.UtcNow, 50, cancellationToken);
         foreach (var delivery in due) await DeliverAsync(delivery, cancellationToken);
         return due.Count;
     }
@@ -65,7 +66,7 @@ public sealed class WebhookDispatcher(
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            long timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+            long timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(webhook.Secret, timestamp, body));
             request.Headers.Add(WebhookSignature.EventHeader, watchEvent.Id);
             using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
@@ -74,7 +75,7 @@ public sealed class WebhookDispatcher(
             {
                 await store.RecordDeliveryAsync(delivery with
                 {
-                    Attempts = attempts, State = "delivered", LastStatus = status, LastError = null, DeliveredAt = clock.GetUtcNow(),
+                    Attempts = attempts, State = "delivered", LastStatus = status, LastError = null, DeliveredAt = DateTimeOffset.UtcNow,
                 }, cancellationToken);
                 return;
             }
@@ -89,7 +90,7 @@ public sealed class WebhookDispatcher(
         await store.RecordDeliveryAsync(delivery with
         {
             Attempts = attempts, State = giveUp ? "failed" : "pending", LastStatus = status, LastError = error,
-            NextAt = clock.GetUtcNow().AddSeconds(Math.Pow(2, Math.Min(attempts, 12))),
+            NextAt = DateTimeOffset.UtcNow.AddSeconds(Math.Pow(2, Math.Min(attempts, 12))),
         }, cancellationToken);
     }
 }

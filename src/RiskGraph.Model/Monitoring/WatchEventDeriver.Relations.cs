@@ -89,7 +89,10 @@ public sealed partial class WatchEventDeriver
         if (e >= 0 && p != IdMap.NotFound && !_after.Ids.IsEnterprise(p)) NewPersonRelation(change, e, p);
     }
 
-    /// <summary>A relation between two enterprises that the before state did not have, one of them seriously dishonest.</summary>
+    /// <summary>
+    /// A relation between two enterprises written, one of them seriously dishonest. A relation the state before already had
+    /// is not new; one it seems not to have but that was reported already gets the same id (counterpart and person), once.
+    /// </summary>
     private void NewEnterpriseRelation(StoreChange change, int a, int b, RelationType type)
     {
         if (!IsNew(a, b)) return;

@@ -98,8 +98,9 @@ public sealed partial class WatchEventDeriver
         int e = _after.Ledger.OwnerOf(recordId);
         if (e < 0) return;
         Cause(e, recordId);
-        // A penalty sent again or updated is not new: only the first time it appears raises an event.
-        if (_before is not null && _before.Ledger.OwnerOf(recordId) >= 0) return;
+        // No "was it there before" test: a served snapshot may already hold writes numbered after its sequence, so the
+        // state before can show the record already. The event id is the record's, so a penalty sent again or updated
+        // derives the same event, which the store keeps once.
         foreach (var p in _after.Ledger.PenaltiesOf(e))
         {
             if (p.RecordId != recordId || !_after.Ledger.IsPublished(p)) continue;
@@ -114,13 +115,11 @@ public sealed partial class WatchEventDeriver
         int e = _after.Ledger.OwnerOf(recordId);
         if (e < 0) return;
         Cause(e, recordId);
-        Domain.ListEntry? entry = FindEntry(_after, e, recordId), earlier = null;
-        if (entry is null) return;
-        if (_before is not null && _before.Ledger.OwnerOf(recordId) is int b and >= 0) earlier = FindEntry(_before, b, recordId);
-        bool inForce = entry.IsInForceOn(_after.AsOf), wasInForce = earlier is not null && earlier.IsInForceOn(_before!.AsOf);
-        string? kind = inForce && !wasInForce ? WatchEventKinds.ListEntry
-            : !inForce && (earlier is null || wasInForce) && entry.ValidTo is not null ? WatchEventKinds.ListExit : null;
-        if (kind is null) return;
+        if (FindEntry(_after, e, recordId) is not { } entry) return;
+        // As for penalties, the state decides and the id dedupes: in force is an entry, ended is an exit, once each.
+        bool inForce = entry.IsInForceOn(_after.AsOf);
+        if (!inForce && entry.ValidTo is null) return;
+        string kind = inForce ? WatchEventKinds.ListEntry : WatchEventKinds.ListExit;
         Emit(e, kind, recordId, change.Sequence, change.At, recordId, d => d
             .Text("record_id", entry.RecordId).Text("list_type", Domain.DomainNames.Name(entry.ListType))
             .Text("valid_from", entry.ValidFrom.ToString("yyyy-MM-dd")).Text("valid_to", entry.ValidTo?.ToString("yyyy-MM-dd"))
@@ -142,20 +141,12 @@ public sealed partial class WatchEventDeriver
             {
                 if (!ids.Contains(c.CommitmentId)) continue;
                 Cause(e, c.CommitmentId);
-                if (c.Fulfilment != Domain.Fulfilment.Breached || WasBreached(e, c.CommitmentId)) continue;
+                if (c.Fulfilment != Domain.Fulfilment.Breached) continue;
                 Emit(e, WatchEventKinds.CommitmentBreached, c.CommitmentId, change.Sequence, change.At, c.CommitmentId, d => d
                     .Text("commitment_id", c.CommitmentId).Text("commitment_type", Domain.DomainNames.Name(c.Type)).Text("matter", c.Matter)
                     .Text("department", c.Department));
             }
         }
-    }
-
-    private bool WasBreached(int e, string commitmentId)
-    {
-        if (_before is null || _beforeOf![e] is not (int b and >= 0)) return false;
-        foreach (var c in _before.Ledger.CommitmentsOf(b))
-            if (c.CommitmentId == commitmentId) return c.Fulfilment == Domain.Fulfilment.Breached;
-        return false;
     }
 
     private void Withdrawn(StoreChange change, string? recordId, string how)

@@ -68,6 +68,7 @@ public static class GraphBench
             };
             report = AlgorithmTimings.Measure(snapshot, report, folder, log, cancellationToken);
             report = ScoringTimings.Measure(snapshot, labels, seed, report, log);
+            report = await WatchTimings.MeasureAsync(snapshot, folder, seed, report, log, cancellationToken);
             report = report with { PeakWorkingSetMb = PeakWorkingSetMb() };
 
             var quik = QuikGraphComparison.Run(snapshot.Graph, snapshot.EnterpriseCount, QuikGraphBudget, concurrency, log);

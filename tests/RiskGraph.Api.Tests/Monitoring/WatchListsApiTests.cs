@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using RiskGraph.Api.Services;
 using RiskGraph.Model.Security;
 using static RiskGraph.Api.Tests.Monitoring.MonitoringApiFixture;
 
@@ -114,5 +116,36 @@ public class WatchListsApiTests(MonitoringApiFixture fixture) : IClassFixture<Mo
         Assert.Equal(1, summary.GetProperty("members").GetInt32());
         Assert.True(summary.GetProperty("events_last_7_days").GetInt64() >= 2);
         Assert.Equal(1, summary.GetProperty("by_class").EnumerateObject().Sum(p => p.Value.GetInt32()));
+    }
+
+    [Fact]
+    public async Task ALevelCrossingAfterRescoring_IsAnEventWithScoresLevelsAndTheReasonsThatMovedMost()
+    {
+        var analyst = fixture.Factory.CreateClientFor(ApiRole.Analyst);
+        var service = fixture.Factory.Services.GetRequiredService<WarningService>();
+        var scored = service.Current!;
+        var s = service.Snapshot!;
+        int e = Enumerable.Range(0, s.EnterpriseCount).Where(i => s.Classes[i] == RiskGraph.Model.Credit.CreditClass.Good && scored.Probability[i] < 0.05)
+            .Skip(5).First();
+        string uscc = s.Ids.KeyOf(e);
+        string id = await CreateListAsync(analyst, "评分", 0, uscc);
+        var fines = Enumerable.Range(0, 6).Select(i => Fine($"LV-{i}-" + Guid.NewGuid().ToString("N")[..6], uscc, 200_000)).ToArray();
+        var entry = new Dictionary<string, object?>
+        {
+            ["record_id"] = "LV-L-" + Guid.NewGuid().ToString("N")[..6], ["uscc"] = uscc, ["list_type"] = "serious_dishonesty",
+            ["valid_from"] = "2025-11-10", ["department"] = "上海市市场监督管理局",
+        };
+        await fixture.Factory.CreateClientFor(ApiRole.CreditOfficer).PostAsJsonAsync("/api/records", new { penalties = fines, list_entries = new[] { entry } });
+        string level = (await analyst.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/warning")).GetProperty("level").GetString()!;
+        Assert.True(level != "low", "the records should lift the score out of low for this test to mean anything");
+
+        var crossing = await WaitForEventAsync(analyst, id, x => x.GetProperty("kind").GetString() == "level_crossing");
+        var detail = crossing.GetProperty("detail");
+        Assert.Equal(("low", level, "up"), (detail.GetProperty("level_before").GetString(), detail.GetProperty("level_after").GetString(),
+            detail.GetProperty("direction").GetString()));
+        Assert.True(detail.GetProperty("score_after").GetDouble() > detail.GetProperty("score_before").GetDouble());
+        Assert.NotEmpty(detail.GetProperty("reasons").EnumerateArray());
+        var history = await analyst.GetFromJsonAsync<JsonElement>($"/api/enterprises/{uscc}/history");
+        Assert.Contains(history.GetProperty("points").EnumerateArray(), p => p.GetProperty("level_after").GetString() == level);
     }
 }

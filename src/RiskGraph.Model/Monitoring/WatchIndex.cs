@@ -135,11 +135,14 @@ public sealed class WatchIndex
         for (int i = 0; i + 1 < nodes.Length; i++)
         {
             int a = nodes[i], b = nodes[i + 1];
-            for (int s = graph.Offsets[a]; s < graph.Offsets[a + 1]; s++)
+            // Scan the end with fewer relations: a member may be a hub with thousands.
+            bool fromA = graph.Degree(a) <= graph.Degree(b);
+            int from = fromA ? a : b, to = fromA ? b : a;
+            for (int s = graph.Offsets[from]; s < graph.Offsets[from + 1]; s++)
             {
-                if (graph.Targets[s] != b) continue;
+                if (graph.Targets[s] != to) continue;
                 byte kind = graph.Kinds[s];
-                steps[i] = new PathStep(EdgeKind.TypeOf(kind), !EdgeKind.IsIncoming(kind));
+                steps[i] = new PathStep(EdgeKind.TypeOf(kind), EdgeKind.IsIncoming(kind) != fromA);
                 break;
             }
         }

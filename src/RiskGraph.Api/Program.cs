@@ -1,5 +1,6 @@
 using RiskGraph.Api.Endpoints;
 using RiskGraph.Api.Extensions;
+using RiskGraph.Api.Monitoring;
 using RiskGraph.Api.Security;
 
 // Content (explorer, appsettings.json) is found beside the binary, whatever the working directory.
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 // Store, snapshot and model: the embedded store under RISKGRAPH_HOME unless configured otherwise.
 builder.Services.AddRiskGraphStore(builder.Configuration);
 builder.Services.AddRiskGraphScoring();
+builder.Services.AddRiskGraphMonitoring(builder.Configuration);
 builder.Services.AddRiskGraphGovernance(builder.Configuration);
 builder.Services.AddRiskGraphCredit(builder.Configuration);
 builder.Services.AddRiskGraphInspections();
@@ -48,7 +50,8 @@ app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Scoring).AddEndpointFilt
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Analysis).AddEndpointFilter<RegionScopeFilter>()
     .MapNetworkApi().MapCreditApi().MapSearchApi().MapAnalyticsApi().MapAlertsApi().MapGovernanceApi().MapModelsApi().MapDriftApi().MapChangesApi()
     .MapPublicationApi().MapReportApi().MapPersonsApi().MapExplanationApi().MapExportsApi()
-    .MapGuaranteeCirclesApi().MapGroupsApi().MapPersonViewApi().MapSupplyChainApi();
+    .MapGuaranteeCirclesApi().MapGroupsApi().MapPersonViewApi().MapSupplyChainApi()
+    .MapWatchListsApi().MapWatchEventsApi().MapWatchDeliveryApi().MapHistoryApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.CreditWrites).AddEndpointFilter<IdempotencyFilter>()
     .MapCreditWritesApi().MapInspectionsApi().MapPersonListWritesApi().MapIngestionApi().MapGraphIngestionApi();
 app.MapGroup("").RequireAuthorization(RiskGraphPolicies.Administration)

@@ -19,8 +19,10 @@ namespace RiskGraph.Api.Services;
 /// </summary>
 public sealed class WarningService(
     RiskGraphHome home, IGraphStore store, CreditClock clock, IOptions<RiskGraphOptions> options, ILogger<WarningService> logger,
-    TimeProvider time)
+    TimeProvider time, IEnumerable<IServingStateListener> listeners)
 {
+    private readonly IServingStateListener[] _listeners = listeners.ToArray();
+
     // One writer of the state at a time: catching up, swapping in a refresh, activating a model.
     private readonly SemaphoreSlim _swapping = new(1, 1);
     // One full rebuild at a time; it runs outside _swapping so that catching up goes on meanwhile.
@@ -76,7 +78,9 @@ public sealed class WarningService(
         await _swapping.WaitAsync(cancellationToken);
         try
         {
+            var before = _state;
             _state = await CatchUpFromAsync(_state, cancellationToken);
+            await NotifyListenersAsync(before, _state, cancellationToken);
             return !_rebuildNeeded;
         }
         finally
@@ -107,7 +111,9 @@ public sealed class WarningService(
                 _changesSinceRefresh -= changesCovered;
                 // A failed rebuild returns the state it started from: the structural change still waits for the retry.
                 if (RefreshProblem is not null) _rebuildNeeded |= structural;
+                var before = _state;
                 _state = rebuilt.Snapshot is null ? rebuilt : await CatchUpFromAsync(rebuilt, cancellationToken);
+                await NotifyListenersAsync(before, _state, cancellationToken);
             }
             finally
             {
@@ -141,7 +147,9 @@ public sealed class WarningService(
             var analytics = state.Analytics ?? GraphAnalytics.Compute(snapshot, AnalyticsParameters, cancellationToken);
             var scored = await Task.Run(() => ScoredGraph.Build(snapshot, model, version, analytics), cancellationToken);
             registry.Activate(version);
+            var before = _state;
             _state = state with { Snapshot = snapshot, Analytics = analytics, Scored = scored, Problem = null };
+            await NotifyListenersAsync(before, _state, cancellationToken);
             logger.LogInformation("Activated model {Version}", version);
         }
         finally
@@ -168,6 +176,47 @@ public sealed class WarningService(
     private static void Applied(ServedState before, ServedState after, int[] changedRows)
     {
         if (before.Scored is { } from && after.Scored is { } to) WarningResponseCache.CarryOver(from, to, changedRows);
+    }
+
+    /// <summary>
+    /// Tells every <see cref="IServingStateListener"/> that the served state moved, with the change-feed entries
+    /// between the two states. A failed reload (same snapshot and scores) is no transition.
+    /// </summary>
+    private async Task NotifyListenersAsync(ServedState before, ServedState after, CancellationToken cancellationToken)
+    {
+        if (_listeners.Length == 0 || after.Snapshot is null) return;
+        if (ReferenceEquals(before.Snapshot, after.Snapshot) && ReferenceEquals(before.Scored, after.Scored)) return;
+        var changes = new List<StoreChange>();
+        try
+        {
+            for (long since = before.Sequence; before.Snapshot is not null && since < after.Sequence;)
+            {
+                var page = await store.ReadChangesAsync(since, 1000, cancellationToken);
+                if (page.Count == 0) break;
+                foreach (var change in page) if (change.Sequence <= after.Sequence) changes.Add(change);
+                since = page[^1].Sequence;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Listeners keep their own cursor and read what they missed on the next transition.
+            logger.LogWarning("The changes between sequences {Before} and {After} could not be read: {Message}", before.Sequence, after.Sequence, e.Message);
+            return;
+        }
+        var transition = new ServingTransition(
+            before.Snapshot is null ? null : new ServingPoint(before.Snapshot, before.Analytics, before.Scored, before.Sequence),
+            new ServingPoint(after.Snapshot, after.Analytics, after.Scored, after.Sequence), changes, DateTimeOffset.UtcNow);
+        foreach (var listener in _listeners)
+        {
+            try
+            {
+                listener.OnStateAdvanced(transition);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "A serving-state listener failed");
+            }
+        }
     }
 
     private async Task<ServedState> BuildStateAsync(CancellationToken cancellationToken)

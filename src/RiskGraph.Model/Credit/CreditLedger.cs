@@ -27,6 +27,7 @@ public sealed partial class CreditLedger
     // whole index (a rebuild folds them in).
     private readonly Dictionary<string, int>? _ownerOverlay;
     private readonly Dictionary<string, Objection> _objections;
+    private readonly Dictionary<string, string> _repairedRecord;
     private readonly Dictionary<string, object> _originals;
     private readonly EnterpriseStatus[] _statuses;
 
@@ -45,6 +46,8 @@ public sealed partial class CreditLedger
         _histories = new Dictionary<string, RecordHistory>(StringComparer.Ordinal);
         Outcomes = outcomes.ToDictionary(o => o.ObjectionId, StringComparer.Ordinal);
         foreach (var repair in repairs) History(repair.RecordId).Add(repair);
+        _repairedRecord = new Dictionary<string, string>(repairs.Count, StringComparer.Ordinal);
+        foreach (var repair in repairs) _repairedRecord[repair.RepairId] = repair.RecordId;
         foreach (var objection in objections) History(objection.RecordId).Add(objection, Outcomes.GetValueOrDefault(objection.ObjectionId));
         foreach (var history in _histories.Values) history.Sort();
         _originals = new Dictionary<string, object>(StringComparer.Ordinal);
@@ -88,6 +91,9 @@ public sealed partial class CreditLedger
         foreach (var l in ListEntriesOf(owner)) if (l.RecordId == recordId) return StatusOf(l);
         return null;
     }
+
+    /// <summary>The record a repair (by its repair id, as the change feed names it) withdrew, or null.</summary>
+    public string? RecordOfRepair(string repairId) => _repairedRecord.GetValueOrDefault(repairId);
 
     public Objection? FindObjection(string objectionId) => _objections.GetValueOrDefault(objectionId);
 

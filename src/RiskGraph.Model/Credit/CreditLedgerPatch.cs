@@ -25,6 +25,8 @@ public sealed partial class CreditLedger
         (_histories, _objections, Outcomes) = (parts.Histories, parts.ObjectionById, parts.OutcomeById);
         (_recordOwner, _ownerOverlay) = (previous._recordOwner, parts.RecordOwner.Overlay);
         _originals = new Dictionary<string, object>(previous._originals, StringComparer.Ordinal);
+        _repairedRecord = new Dictionary<string, string>(parts.Repairs.Count, StringComparer.Ordinal);
+        foreach (var repair in parts.Repairs) _repairedRecord[repair.RepairId] = repair.RecordId;
         _storedPenalties = previous._storedPenalties.With(parts.StoredPenalties);
         _storedListEntries = previous._storedListEntries.With(parts.StoredListEntries);
         _commitments = previous._commitments.With(parts.Commitments);

@@ -109,6 +109,23 @@ public sealed record BenchReport
 
     [JsonPropertyName("shap_p99_us")] public double? ShapP99Microseconds { get; init; }
 
+    /// <summary>Members of each of the 10 watch lists (radius 1) of the watch-list step (issue #20).</summary>
+    [JsonPropertyName("watch_members_per_list")] public int? WatchMembers { get; init; }
+
+    /// <summary>Building the 10 watch indexes (done when lists or relations change, not per batch).</summary>
+    [JsonPropertyName("watch_index_s")] public double? WatchIndexSeconds { get; init; }
+
+    [JsonPropertyName("watch_events")] public int? WatchEvents { get; init; }
+
+    /// <summary>Deriving the events of a batch of 10,000 changes for the 10 lists, from the two states and the change feed.</summary>
+    [JsonPropertyName("watch_events_s")] public double? WatchEventsSeconds { get; init; }
+
+    /// <summary>Storing those events (and history points) in one transaction of the embedded store.</summary>
+    [JsonPropertyName("watch_store_s")] public double? WatchStoreSeconds { get; init; }
+
+    /// <summary>Events read back from the store's feed by cursor, 1,000 a page, details parsed.</summary>
+    [JsonPropertyName("watch_feed_events_per_s")] public double? WatchFeedEventsPerSecond { get; init; }
+
     /// <summary>Process peak working set after our own algorithms, before QuikGraph's graph was built.</summary>
     /// <summary>A single penalty or repair, from the store write to the served state showing it (in process), p99 and p50.</summary>
     [JsonPropertyName("reflect_p99_ms")] public double? ReflectP99Ms { get; init; }

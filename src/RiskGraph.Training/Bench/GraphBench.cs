@@ -71,6 +71,7 @@ public static class GraphBench
             report = ScoringTimings.Measure(snapshot, labels, seed, report, log, out var scored);
             await using (var store = new SqliteGraphStore(Path.Combine(folder, "bench.db")))
                 report = await LiveDataTimings.MeasureAsync(store, scored, report, seed, log, cancellationToken);
+            report = await WatchTimings.MeasureAsync(snapshot, folder, seed, report, log, cancellationToken);
             report = report with { PeakWorkingSetMb = PeakWorkingSetMb() };
 
             var quik = QuikGraphComparison.Run(snapshot.Graph, snapshot.EnterpriseCount, QuikGraphBudget, concurrency, log);

@@ -27,6 +27,9 @@ public sealed class OpenApiDocumentFilter : IDocumentFilter
         ["Ingestion"] = "Live ingestion of penalties, list entries and commitments, validated like the CSV import.",
         ["Administration"] = "Operators only: the hash-chained audit log and API keys.",
         ["Health"] = "Liveness and readiness of the store and the model.",
+        ["Exports"] = "Server-side Excel (.xlsx) of the tables on the analyst's screen: network nodes and edges, alert and search lists.",
+        ["Monitoring"] = "Watch lists, the risk events near their members with the path that brings them, history, feed, stream and signed webhooks.",
+        ["Risk patterns"] = "Guarantee circles, conglomerates by actual controller, the enterprises of a person and supply-chain tiers.",
     };
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)

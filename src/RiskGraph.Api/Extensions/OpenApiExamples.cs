@@ -30,7 +30,7 @@ public sealed class OpenApiExamples : IOperationFilter
             new ReasonResponse("exposure_negative_2hop_share", "Share of enterprises within 2 hops with a negative record", 0.25, 0.8123, "raises"),
             new ReasonResponse("penalties_last_12_months", "Penalties in the last 12 months", 1, 0.4051, "raises"),
         ],
-        "v003", new DateOnly(2026, 12, 1), -0.3526, -2.4312, Dishonest);
+        "v003", new DateOnly(2026, 12, 1), -0.3526, -2.4312, Dishonest, new GroupSummaryResponse("g_3f9a0c1d2e4b5a6978c0d1e2", "person", 7, 0.2857, 2));
 
     private static readonly Dictionary<string, (object? Request, object? Ok, string? InvalidField)> Examples = new()
     {

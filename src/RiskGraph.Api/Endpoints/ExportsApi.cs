@@ -25,7 +25,7 @@ public static class ExportsApi
             .WithSummary("Writes the given sheets (columns and rows) as an .xlsx workbook with a cover sheet of title and meta lines.")
             .WithDescription($"At most {MaxSheets} sheets, {MaxColumns} columns and {MaxRows:N0} rows per sheet, {MaxCellChars:N0} characters per cell. "
                 + "Cells are strings, numbers, booleans or null.")
-            .Produces(StatusCodes.Status200OK, contentType: XlsxType).ProducesValidationProblem();
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), XlsxType).ProducesValidationProblem();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using RiskGraph.Api.Endpoints;
 using RiskGraph.Api.Extensions;
+using RiskGraph.Api.Replication;
 using RiskGraph.Api.Security;
 
 // Content (explorer, appsettings.json) is found beside the binary, whatever the working directory.
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 // Store, snapshot and model: the embedded store under RISKGRAPH_HOME unless configured otherwise.
 builder.Services.AddRiskGraphStore(builder.Configuration);
 builder.Services.AddRiskGraphScoring();
+builder.Services.AddRiskGraphReplication(builder.Configuration);
 builder.Services.AddRiskGraphGovernance(builder.Configuration);
 builder.Services.AddRiskGraphCredit(builder.Configuration);
 builder.Services.AddRiskGraphInspections();

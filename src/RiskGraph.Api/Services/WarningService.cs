@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RiskGraph.Api.Options;
+using RiskGraph.Api.Replication;
 using RiskGraph.Model;
 using RiskGraph.Model.Features;
 using RiskGraph.Model.Graph;
@@ -14,7 +15,8 @@ namespace RiskGraph.Api.Services;
 /// half-built or mixed state and need no locks.
 /// </summary>
 public sealed class WarningService(
-    RiskGraphHome home, IGraphStore store, CreditClock clock, IOptions<RiskGraphOptions> options, ILogger<WarningService> logger)
+    RiskGraphHome home, IGraphStore store, CreditClock clock, IOptions<RiskGraphOptions> options, ILogger<WarningService> logger,
+    IAnalyticsCoordinator analyticsCoordinator)
 {
     // Sequence: the store's change-feed number that the state reflects (every write up to it, maybe a few after).
     private sealed record ServingState(GraphSnapshot? Snapshot, GraphAnalytics? Analytics, ScoredGraph? Scored, string? Problem, long Sequence = 0);
@@ -74,7 +76,7 @@ public sealed class WarningService(
                     $"Model {version} was trained on feature schema {model.Schema.Version} ({model.Schema.Count} features); this service computes " +
                     $"schema {FeatureSchema.Current.Version} ({FeatureSchema.Current.Count} features). Retrain it with the current code.");
             var snapshot = _state.Snapshot ?? await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
-            var analytics = _state.Analytics ?? GraphAnalytics.Compute(snapshot, AnalyticsParameters, cancellationToken);
+            var analytics = _state.Analytics ?? await analyticsCoordinator.ObtainAsync(snapshot, AnalyticsParameters, cancellationToken);
             var scored = await Task.Run(() => ScoredGraph.Build(snapshot, model, version, analytics), cancellationToken);
             registry.Activate(version);
             _state = new ServingState(snapshot, analytics, scored, null, _state.Sequence);
@@ -108,7 +110,8 @@ public sealed class WarningService(
             long sequence = await store.LatestSequenceAsync(cancellationToken);
             // The snapshot serves credit classes and checks even before any model is trained.
             var snapshot = await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
-            var analytics = GraphAnalytics.Compute(snapshot, AnalyticsParameters, cancellationToken);
+            // Computed here or loaded from the lease holder's published snapshot (see IAnalyticsCoordinator).
+            var analytics = await analyticsCoordinator.ObtainAsync(snapshot, AnalyticsParameters, cancellationToken);
             var registry = new ModelRegistry(home);
             string? version = registry.ActiveVersion();
             if (version is null)

@@ -1,6 +1,7 @@
 using RiskGraph.Api.Endpoints;
 using RiskGraph.Api.Extensions;
 using RiskGraph.Api.Monitoring;
+using RiskGraph.Api.Replication;
 using RiskGraph.Api.Security;
 
 // Content (explorer, appsettings.json) is found beside the binary, whatever the working directory.
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddRiskGraphStore(builder.Configuration);
 builder.Services.AddRiskGraphScoring();
 builder.Services.AddRiskGraphMonitoring(builder.Configuration);
+builder.Services.AddRiskGraphReplication(builder.Configuration);
 builder.Services.AddRiskGraphGovernance(builder.Configuration);
 builder.Services.AddRiskGraphCredit(builder.Configuration);
 builder.Services.AddRiskGraphInspections();

@@ -27,9 +27,9 @@ public static class StoreExtensions
                             [$"RISKGRAPH_STORE is '{kind}'; expected embedded or neo4j."]);
             })
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RiskGraphOptions>>().Value.Home is { Length: > 0 } configured
-            ? new RiskGraphHome(configured)
-            : RiskGraphHome.FromEnvironment());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RiskGraphOptions>>().Value is var o && o.Home is { Length: > 0 } configured
+            ? new RiskGraphHome(configured, o.ModelRegistryPath ?? Environment.GetEnvironmentVariable(RiskGraphHome.RegistryEnvironmentVariable))
+            : o.ModelRegistryPath is { Length: > 0 } registry ? new RiskGraphHome(RiskGraphHome.FromEnvironment().Root, registry) : RiskGraphHome.FromEnvironment());
         services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<IOptions<RiskGraphOptions>>().Value.Store switch
         {
             StoreKind.Neo4j => new Neo4jGraphStore(Neo4jOptionsFrom(configuration)),

@@ -16,6 +16,12 @@ public sealed class RiskGraphOptions
 
     public StoreKind Store { get; set; } = StoreKind.Embedded;
 
+    /// <summary>
+    /// A model registry folder shared by every replica (default RISKGRAPH_MODEL_REGISTRY, else {home}/models): a model
+    /// activated through any replica is served by all within <see cref="ModelPollSeconds"/>.
+    /// </summary>
+    public string? ModelRegistryPath { get; set; }
+
     /// <summary>How often the active model is checked for a change made elsewhere (seconds).</summary>
     [Range(1, 3600)]
     public int ModelPollSeconds { get; set; } = 10;

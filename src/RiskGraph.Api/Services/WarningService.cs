@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RiskGraph.Api.Contracts;
 using RiskGraph.Api.Options;
+using RiskGraph.Api.Replication;
 using RiskGraph.Model;
 using RiskGraph.Model.Features;
 using RiskGraph.Model.Graph;
@@ -19,7 +20,7 @@ namespace RiskGraph.Api.Services;
 /// </summary>
 public sealed class WarningService(
     RiskGraphHome home, IGraphStore store, CreditClock clock, IOptions<RiskGraphOptions> options, ILogger<WarningService> logger,
-    TimeProvider time, IEnumerable<IServingStateListener> listeners)
+    TimeProvider time, IEnumerable<IServingStateListener> listeners, IAnalyticsCoordinator analyticsCoordinator)
 {
     private readonly IServingStateListener[] _listeners = listeners.ToArray();
 
@@ -144,7 +145,7 @@ public sealed class WarningService(
                     $"schema {FeatureSchema.Current.Version} ({FeatureSchema.Current.Count} features). Retrain it with the current code.");
             var state = _state;
             var snapshot = state.Snapshot ?? await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
-            var analytics = state.Analytics ?? GraphAnalytics.Compute(snapshot, AnalyticsParameters, cancellationToken);
+            var analytics = state.Analytics ?? await analyticsCoordinator.ObtainAsync(snapshot, AnalyticsParameters, cancellationToken);
             var scored = await Task.Run(() => ScoredGraph.Build(snapshot, model, version, analytics), cancellationToken);
             registry.Activate(version);
             var before = _state;
@@ -235,7 +236,8 @@ public sealed class WarningService(
             var snapshot = await GraphSnapshotLoader.LoadAsync(store, clock.Today, cancellationToken, clock.Periods);
             if (snapshot.EnterpriseCount == 0 && _state.Snapshot is null)
                 logger.LogWarning("The store is new and empty (home {Home}): import data with the import verb, then train.", home.Root);
-            var analytics = await Task.Run(() => GraphAnalytics.Compute(snapshot, AnalyticsParameters, cancellationToken), cancellationToken);
+            // Computed here or loaded from the lease holder's published snapshot (see IAnalyticsCoordinator).
+            var analytics = await analyticsCoordinator.ObtainAsync(snapshot, AnalyticsParameters, cancellationToken);
             var registry = new ModelRegistry(home);
             string? version = registry.ActiveVersion();
             RefreshProblem = null;

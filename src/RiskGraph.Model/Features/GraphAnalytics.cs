@@ -138,6 +138,13 @@ public sealed class GraphAnalytics
         return new GraphAnalytics(pageRank, components, communities, contagion, supply, counts, enterprisesPer, negativePer, seconds, circles, groups);
     }
 
+    /// <summary>Results read back from a published analytics snapshot (<see cref="AnalyticsSnapshotFile"/>).</summary>
+    internal static GraphAnalytics Restore(
+        PageRankResult pageRank, WccResult components, LouvainResult communities, PersonalizedPageRankResult riskContagion,
+        SupplyChainContagionResult supply, CrossBoundaryCounts crossBoundary, int[] communityEnterprises, int[] communityNegative,
+        IReadOnlyDictionary<string, double> seconds) =>
+        new(pageRank, components, communities, riskContagion, supply, crossBoundary, communityEnterprises, communityNegative, seconds);
+
     internal GraphAnalytics WithTiming(string name, double seconds) =>
         new(PageRank, Components, Communities, RiskContagion, Supply, CrossBoundary, CommunityEnterprises, CommunityNegative,
             new Dictionary<string, double>(Seconds) { [name] = seconds }, GuaranteeCircles, Groups);

@@ -15,10 +15,17 @@ public static class GraphSnapshotLoader
         IGraphStore store, DateOnly? asOf = null, CancellationToken cancellationToken = default, PublicationPeriods? periods = null)
     {
         var enterprises = await ReadAsync<Enterprise>(store, cancellationToken);
-        var persons = await ReadAsync<Person>(store, cancellationToken);
-        var keys = new string[enterprises.Count + persons.Count];
+        // Persons are the largest table: keep only their keys and display names, not a record (and masked id) each.
+        var personKeys = new List<string>();
+        var personNames = new List<string>();
+        await foreach (var person in store.ReadAllAsync<Person>(cancellationToken))
+        {
+            personKeys.Add(person.PersonKey);
+            personNames.Add(person.DisplayName);
+        }
+        var keys = new string[enterprises.Count + personKeys.Count];
         for (int i = 0; i < enterprises.Count; i++) keys[i] = enterprises[i].Uscc;
-        for (int i = 0; i < persons.Count; i++) keys[enterprises.Count + i] = persons[i].PersonKey;
+        personKeys.CopyTo(keys, enterprises.Count);
         var ids = new IdMap(keys, enterprises.Count);
 
         var builder = new CsrGraphBuilder(keys.Length);
@@ -48,7 +55,7 @@ public static class GraphSnapshotLoader
         var classes = CreditClassifier.ClassifyAll(ledger, enterprises.Count);
 
         return new GraphSnapshot(ids, builder.Build(), BuildAttributes(enterprises, day), credit, ledger, classes, day,
-            persons.Select(p => p.DisplayName).ToArray());
+            personNames.ToArray());
     }
 
     private static EnterpriseAttributes BuildAttributes(List<Enterprise> enterprises, DateOnly asOf)

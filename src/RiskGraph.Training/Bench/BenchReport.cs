@@ -143,6 +143,12 @@ public sealed record BenchReport
 
     [JsonPropertyName("peak_working_set_mb")] public double PeakWorkingSetMb { get; init; }
 
+    /// <summary>
+    /// Per stage (generate, import, load, algorithms, features, training, batch_scoring, serving): seconds, its own
+    /// peak working set, the working set and live managed heap at its end.
+    /// </summary>
+    [JsonPropertyName("stages")] public IReadOnlyList<BenchStage> Stages { get; init; } = [];
+
     /// <summary>Process peak working set at the end, QuikGraph's object graph included.</summary>
     [JsonPropertyName("peak_working_set_with_quikgraph_mb")] public double PeakWorkingSetWithQuikGraphMb { get; init; }
 }

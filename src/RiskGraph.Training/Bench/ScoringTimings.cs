@@ -14,22 +14,25 @@ internal static class ScoringTimings
 {
     private const int LatencySamples = 20_000;
 
-    public static BenchReport Measure(GraphSnapshot snapshot, LabelVector labels, int seed, BenchReport report, IProgress<string>? log, out ScoredGraph scored)
+    public static BenchReport Measure(GraphSnapshot snapshot, LabelVector labels, int seed, BenchReport report, StageMeter meter, IProgress<string>? log, out ScoredGraph scored)
     {
-        var clock = Stopwatch.StartNew();
         // Features and analytics from one fused run, as a service refresh would do it.
+        meter.Begin();
         var (features, analytics) = new FeatureExtractor(snapshot, new FeatureExtractorParameters(Concurrency: report.Concurrency)).ComputeWithAnalytics();
+        meter.End("features");
         var options = new WarningTrainerOptions(Seed: seed, Threads: Environment.ProcessorCount);
         var split = StratifiedSplit.Create(labels, options.TestFraction, seed);
-        clock.Restart();
+        meter.Begin();
         var model = new WarningTrainer(options).TrainCalibrated(features, labels, split.Train, FeatureSchema.Current);
-        double training = GraphBench.Lap(clock);
+        double training = meter.End("training");
         log?.Report($"trained on {split.Train.Length:N0} enterprises in {training:F1} s");
 
+        meter.Begin();
         model.Score(features, ModelDataViews.AllRows(features));
-        double scoring = GraphBench.Lap(clock);
+        double scoring = meter.End("batch_scoring");
         log?.Report($"scored all {features.Rows:N0} enterprises in {scoring:F1} s");
 
+        meter.Begin();
         scored = ScoredGraph.Build(snapshot, model, "bench", analytics);
         var random = new Random(seed);
         var micros = new double[LatencySamples];
@@ -52,6 +55,7 @@ internal static class ScoringTimings
             shap[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
         }
         Array.Sort(shap);
+        meter.End("serving");
         return report with
         {
             ShapP50Microseconds = shap[shap.Length / 2],

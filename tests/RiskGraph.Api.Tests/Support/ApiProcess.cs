@@ -22,9 +22,10 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<ApiProcess> StartAsync(string home, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="port">A fixed port (a replica restarted where a gateway expects it); default a free one.</param>
+    public static async Task<ApiProcess> StartAsync(string home, IReadOnlyDictionary<string, string>? environment = null, int? port = null)
     {
-        int port = FreePort();
+        port ??= FreePort();
         string dll = Path.Combine(RepositoryRoot.Path, "src", "RiskGraph.Api", "bin", Configuration, "net10.0", "RiskGraph.Api.dll");
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
@@ -84,9 +85,9 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     // The tests' own build configuration (Debug or Release) names the folder of the other projects' output.
-    private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+    internal static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 
-    private async Task WaitForHealthAsync()
+    internal async Task WaitForHealthAsync()
     {
         using var client = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -106,7 +107,7 @@ public sealed class ApiProcess : IAsyncDisposable
         throw new TimeoutException("The API did not become healthy within 90 s.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

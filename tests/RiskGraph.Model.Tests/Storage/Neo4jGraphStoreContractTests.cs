@@ -25,6 +25,12 @@ public sealed class Neo4jGraphStoreContractTests : GraphStoreContractTests
     }
 
     [Neo4jFact]
+    public Task A_lease_has_one_holder_is_renewed_and_taken_over_once_expired_or_released() => ALeaseHasOneHolder_IsRenewedByIt_AndIsTakenOverOnceExpiredOrReleased();
+
+    [Neo4jFact]
+    public Task Concurrent_acquisitions_of_a_free_lease_elect_exactly_one_holder() => ConcurrentAcquisitionsOfAFreeLease_ElectExactlyOneHolder();
+
+    [Neo4jFact]
     public Task Every_record_type_reads_back_exactly() => EveryRecordTypeReadsBackExactly();
 
     [Neo4jFact]

@@ -23,6 +23,12 @@ public sealed class SqliteGraphStoreContractTests : GraphStoreContractTests
     }
 
     [Fact]
+    public Task A_lease_has_one_holder_is_renewed_and_taken_over_once_expired_or_released() => ALeaseHasOneHolder_IsRenewedByIt_AndIsTakenOverOnceExpiredOrReleased();
+
+    [Fact]
+    public Task Concurrent_acquisitions_of_a_free_lease_elect_exactly_one_holder() => ConcurrentAcquisitionsOfAFreeLease_ElectExactlyOneHolder();
+
+    [Fact]
     public Task Every_record_type_reads_back_exactly() => EveryRecordTypeReadsBackExactly();
 
     [Fact]

@@ -8,7 +8,7 @@ namespace RiskGraph.Model.Storage.Neo4j;
 /// every upsert is one transaction, reads are ordered by the same keys, and the network query is cut by the
 /// same <see cref="NetworkCollector"/>, so both stores give identical snapshots and views of the same data.
 /// </summary>
-public sealed class Neo4jGraphStore : IGraphStore
+public sealed partial class Neo4jGraphStore : IGraphStore
 {
     private readonly Neo4jOptions _options;
     private readonly Neo4jHttpClient _client;

@@ -26,6 +26,8 @@ internal static class Neo4jSchema
         ("repaired_record_record_id", "RepairedRecord", "record_id"),
         ("inspection_inspection_id", "Inspection", "inspection_id"),
         ("person_list_entry_record_id", "PersonListEntry", "record_id"),
+        // One node per lease name, so concurrent first acquisitions MERGE one node (see Neo4jLeases).
+        ("store_lease_name", "StoreLease", "name"),
     ];
 
     private static readonly (string Name, string Label, string Property)[] Indexes =

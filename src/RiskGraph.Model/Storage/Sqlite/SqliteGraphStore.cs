@@ -8,7 +8,7 @@ namespace RiskGraph.Model.Storage.Sqlite;
 /// The default, embedded store: one SQLite file in write-ahead-log mode, so the API can read while an import writes.
 /// Every upsert is one transaction; a failure rolls all of it back.
 /// </summary>
-public sealed class SqliteGraphStore : IGraphStore
+public sealed partial class SqliteGraphStore : IGraphStore
 {
     private const int ProgressEvery = 10_000;
     private readonly string _connectionString;

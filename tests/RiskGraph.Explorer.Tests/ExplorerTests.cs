@@ -47,6 +47,8 @@ public class ExplorerTests(ApiServerFixture fixture)
         // Kept for the tab: a reload does not ask again.
         await EnterKeyAsync(page, fixture.AnalystKey);
         await page.ReloadAsync();
+        // The page describes the key once its start-up (reference data, language) has run.
+        await page.WaitForFunctionAsync("() => document.getElementById('key-state').textContent.length > 0");
         Assert.Contains("key set", await page.InnerTextAsync("#key-state"));
         Assert.DoesNotContain(fixture.AnalystKey, page.Url);
     }

@@ -29,9 +29,11 @@ public static class AsOfHeaders
 
     public static WebApplication UseRiskGraphAsOfHeaders(this WebApplication app)
     {
-        var service = app.Services.GetRequiredService<WarningService>();
+        // Resolved per request, not here: building the pipeline must not construct the service (and validate its
+        // options) outside the start-up error handling.
         app.Use((context, next) =>
         {
+            var service = context.RequestServices.GetRequiredService<WarningService>();
             context.Response.OnStarting(static state =>
             {
                 var (http, served) = ((HttpContext, WarningService))state;

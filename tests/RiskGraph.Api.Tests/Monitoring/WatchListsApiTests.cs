@@ -125,8 +125,11 @@ public class WatchListsApiTests(MonitoringApiFixture fixture) : IClassFixture<Mo
         var service = fixture.Factory.Services.GetRequiredService<WarningService>();
         var scored = service.Current!;
         var s = service.Snapshot!;
-        int e = Enumerable.Range(0, s.EnterpriseCount).Where(i => s.Classes[i] == RiskGraph.Model.Credit.CreditClass.Good && scored.Probability[i] < 0.05)
-            .Skip(5).First();
+        // The good enterprise nearest the top of "low": the records below are then sure to carry it across a level
+        // whatever the fixture's model weighs most, and the crossing is what this test is about.
+        int e = Enumerable.Range(0, s.EnterpriseCount)
+            .Where(i => s.Classes[i] == RiskGraph.Model.Credit.CreditClass.Good && RiskGraph.Model.Scoring.WarningLevels.LevelOf(scored.Probability[i]) == "low")
+            .OrderByDescending(i => scored.Probability[i]).First();
         string uscc = s.Ids.KeyOf(e);
         string id = await CreateListAsync(analyst, "评分", 0, uscc);
         var fines = Enumerable.Range(0, 6).Select(i => Fine($"LV-{i}-" + Guid.NewGuid().ToString("N")[..6], uscc, 200_000)).ToArray();

@@ -114,9 +114,10 @@ public sealed partial class Neo4jGraphStore : IGraphStore
                 // A retry after a lost answer finds this request's own decision, already committed: that is an append too.
                 return new OnceWrite<T>(appended || stored.Equals(decision), appended ? decision : stored, sequence);
             }
-            catch (Neo4jException e) when (e.IsTransient && attempt < _options.MaxRetries)
+            catch (Neo4jException e) when ((e.IsTransient || e.IsTransactionGone) && attempt < _options.MaxRetries)
             {
-                // Concurrent MERGEs on one key can be chosen as deadlock victims: the whole decision is taken again.
+                // Concurrent MERGEs on one key can be chosen as deadlock victims, and a transaction left waiting on
+                // their locks can expire before its commit: nothing of it was committed, so the decision is taken again.
                 await Task.Delay(_client.RetryDelay(attempt + 1), cancellationToken);
             }
         }

@@ -52,6 +52,13 @@ const FEATURES = {
   cross_region_risky_3hop: ['三跳内跨地区风险企业数', 'risky enterprises within 3 hops in another region', 'count'],
   supply_upstream_risk: ['来自上游供应链的风险', 'risk from the upstream supply chain', 'score'],
   supply_downstream_risk: ['来自下游供应链的风险', 'risk from the downstream supply chain', 'score'],
+  guarantee_circle_member: ['身处担保圈', 'in a guarantee circle', 'flag'],
+  guarantee_circle_size_log10: ['所在担保圈规模', 'size of its guarantee circle', 'size_log1'],
+  guarantee_circle_risk: ['所在担保圈的传染风险', 'contagion risk of its guarantee circle', 'score'],
+  guarantee_mutual_partners: ['互保企业数', 'mutual guarantee partners', 'count'],
+  guarantee_triangles: ['所在担保三角数', 'guarantee triangles it is part of', 'count'],
+  group_size_log10: ['所属系族规模', 'size of its conglomerate', 'size_log1'],
+  group_negative_share: ['所属系族负面比例', 'negative share of its conglomerate', 'share'],
 };
 const CLASSES = ['good', 'warning', 'dishonest', 'seriously_dishonest'];
 

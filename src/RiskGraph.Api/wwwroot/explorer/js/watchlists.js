@@ -2,6 +2,7 @@
 // events live (server-sent events read through fetch, since EventSource cannot send the API key header), and click an
 // event to see the path from the watched member to where it happened. Self-contained: it adds its own section.
 import { credentials } from './api.js';
+import { edgeId } from './graph.js';
 import { h } from './panel.js';
 
 const q = encodeURIComponent;
@@ -81,9 +82,10 @@ async function showPath(e) {
   if (!graph) return;
   graph.merge({ center: e.member, nodes: e.path.nodes.map((n) => ({ ...n, hops: 0 })), edges: e.path.edges, omitted_nodes: 0 });
   await graph.layout();
-  const edgeIds = e.path.edges.map((x) => `${x.source}|${x.type}|${x.target}|${x.title ?? ''}`);
+  const edgeIds = e.path.edges.map(edgeId);
   const shown = graph.highlightPath(e.path.nodes.map((n) => n.id), edgeIds);
-  window.explorer.highlightedEvent = { id: e.id, elements: shown };
+  // The graph returns the highlighted collection; the count is what the page and its tests read.
+  window.explorer.highlightedEvent = { id: e.id, elements: typeof shown === 'number' ? shown : shown.length };
   say(describe(e));
 }
 

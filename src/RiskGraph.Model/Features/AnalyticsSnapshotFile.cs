@@ -15,14 +15,15 @@ public static class AnalyticsSnapshotFile
 {
     public const string Extension = ".rga";
     private const int Magic = 0x53414752; // "RGAS"
-    private const int FormatVersion = 1;
+    // 2: guarantee circles and conglomerate groups are published too (issue 13).
+    private const int FormatVersion = 2;
 
     /// <summary>Who published a snapshot and when; read from the header without the arrays.</summary>
     public sealed record Header(string Fingerprint, string Holder, DateTimeOffset ComputedAt);
 
     /// <summary>
     /// SHA-256 over everything the analytics read — adjacency, the negative-record seeds, industries, regions,
-    /// statuses, the day and the parameters that change results (not the thread count, which does not) — so equal
+    /// statuses, registered capital, the day and the parameters that change results (not the thread count, which does not) — so equal
     /// fingerprints mean equal results and a replica never takes another snapshot's arrays.
     /// </summary>
     public static string Fingerprint(GraphSnapshot snapshot, GraphAnalyticsParameters parameters)
@@ -40,6 +41,7 @@ public static class AnalyticsSnapshotFile
         hash.AppendData(MemoryMarshal.AsBytes(snapshot.Enterprises.Industry.AsSpan()));
         hash.AppendData(MemoryMarshal.AsBytes(snapshot.Enterprises.Region.AsSpan()));
         hash.AppendData(snapshot.Enterprises.Status);
+        hash.AppendData(MemoryMarshal.AsBytes(snapshot.Enterprises.RegisteredCapital.AsSpan()));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
@@ -67,6 +69,8 @@ public static class AnalyticsSnapshotFile
             var c = analytics.CrossBoundary;
             writer.Write(c.MaxDepth); WriteArray(writer, c.CrossIndustry); WriteArray(writer, c.CrossRegion); WriteArray(writer, c.CrossBoth);
             WriteArray(writer, analytics.CommunityEnterprises); WriteArray(writer, analytics.CommunityNegative);
+            WriteCircles(writer, analytics.GuaranteeCircles);
+            WriteGroups(writer, analytics.Groups);
             writer.Write(analytics.Seconds.Count);
             foreach (var (name, seconds) in analytics.Seconds)
             {
@@ -98,10 +102,13 @@ public static class AnalyticsSnapshotFile
             var supply = new SupplyChainContagionResult(ReadArray<double>(reader), ReadArray<double>(reader), ReadArray<double>(reader));
             var cross = new CrossBoundaryCounts(reader.ReadInt32(), ReadArray<int>(reader), ReadArray<int>(reader), ReadArray<int>(reader));
             int[] enterprisesPer = ReadArray<int>(reader), negativePer = ReadArray<int>(reader);
+            var circles = ReadCircles(reader);
+            var groups = ReadGroups(reader);
             int timings = reader.ReadInt32();
             var seconds = new Dictionary<string, double>(timings);
             for (int i = 0; i < timings; i++) seconds[reader.ReadString()] = reader.ReadDouble();
-            return (header, GraphAnalytics.Restore(pageRank, components, communities, contagion, supply, cross, enterprisesPer, negativePer, seconds));
+            return (header, GraphAnalytics.Restore(pageRank, components, communities, contagion, supply, cross, enterprisesPer, negativePer, seconds,
+                circles, groups));
         }
         catch (EndOfStreamException e)
         {
@@ -115,6 +122,34 @@ public static class AnalyticsSnapshotFile
             throw new InvalidDataException($"{path} is not an analytics snapshot of format {FormatVersion}.");
         return new Header(reader.ReadString(), reader.ReadString(), DateTimeOffset.FromUnixTimeMilliseconds(reader.ReadInt64()));
     }
+
+    private static void WriteCircles(BinaryWriter writer, GuaranteeCirclesResult c)
+    {
+        WriteArray(writer, c.CircleOf); WriteArray(writer, c.CircleOffsets); WriteArray(writer, c.CircleMembers);
+        WriteArray(writer, c.TotalAmount); WriteArray(writer, c.LargestAmount); WriteArray(writer, c.NegativeMembers);
+        WriteArray(writer, c.MutualPairs); WriteArray(writer, c.Triangles); WriteArray(writer, c.Contagion);
+        WriteArray(writer, c.MutualPartners); WriteArray(writer, c.TrianglesOf); WriteArray(writer, c.Stress); writer.Write(c.Rounds);
+    }
+
+    private static GuaranteeCirclesResult ReadCircles(BinaryReader reader) => new(
+        ReadArray<int>(reader), ReadArray<int>(reader), ReadArray<int>(reader),
+        ReadArray<double>(reader), ReadArray<double>(reader), ReadArray<int>(reader),
+        ReadArray<int>(reader), ReadArray<int>(reader), ReadArray<double>(reader),
+        ReadArray<int>(reader), ReadArray<int>(reader), ReadArray<double>(reader), reader.ReadInt32());
+
+    private static void WriteGroups(BinaryWriter writer, ConglomerateGroupsResult g)
+    {
+        WriteArray(writer, g.GroupOf); WriteArray(writer, g.Offsets); WriteArray(writer, g.Members);
+        WriteArray(writer, g.Controller); WriteArray(writer, g.ControlledBy); WriteArray(writer, g.Depth);
+        WriteArray(writer, g.TotalCapital); WriteArray(writer, g.NegativeMembers); WriteArray(writer, g.InternalGuarantees);
+        WriteArray(writer, g.InternalGuaranteeAmount); WriteArray(writer, g.InternalSupplyLinks); WriteArray(writer, g.InternalSupplyAmount);
+    }
+
+    private static ConglomerateGroupsResult ReadGroups(BinaryReader reader) => new(
+        ReadArray<int>(reader), ReadArray<int>(reader), ReadArray<int>(reader),
+        ReadArray<int>(reader), ReadArray<int>(reader), ReadArray<int>(reader),
+        ReadArray<double>(reader), ReadArray<int>(reader), ReadArray<int>(reader),
+        ReadArray<double>(reader), ReadArray<int>(reader), ReadArray<double>(reader));
 
     private static void WriteArray<T>(BinaryWriter writer, T[] values) where T : unmanaged
     {

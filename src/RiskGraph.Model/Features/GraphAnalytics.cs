@@ -142,8 +142,9 @@ public sealed class GraphAnalytics
     internal static GraphAnalytics Restore(
         PageRankResult pageRank, WccResult components, LouvainResult communities, PersonalizedPageRankResult riskContagion,
         SupplyChainContagionResult supply, CrossBoundaryCounts crossBoundary, int[] communityEnterprises, int[] communityNegative,
-        IReadOnlyDictionary<string, double> seconds) =>
-        new(pageRank, components, communities, riskContagion, supply, crossBoundary, communityEnterprises, communityNegative, seconds);
+        IReadOnlyDictionary<string, double> seconds, GuaranteeCirclesResult guaranteeCircles, ConglomerateGroupsResult groups) =>
+        new(pageRank, components, communities, riskContagion, supply, crossBoundary, communityEnterprises, communityNegative, seconds,
+            guaranteeCircles, groups);
 
     internal GraphAnalytics WithTiming(string name, double seconds) =>
         new(PageRank, Components, Communities, RiskContagion, Supply, CrossBoundary, CommunityEnterprises, CommunityNegative,

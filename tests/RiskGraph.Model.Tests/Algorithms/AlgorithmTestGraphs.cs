@@ -62,7 +62,8 @@ internal sealed class SnapshotBuilder(int enterprises, int persons = 0)
     /// A seeded random snapshot: mixed relation types, persons linked to several enterprises, a few hubs, every
     /// tenth enterprise negative, 7 industries and 5 regions.
     /// </summary>
-    public static GraphSnapshot Random(int enterprises, int persons, int relations, int seed)
+    /// <param name="shareSpread">Shares are 0.05 plus up to this much; above 0.45 some holders control (conglomerates form).</param>
+    public static GraphSnapshot Random(int enterprises, int persons, int relations, int seed, double shareSpread = 0.4)
     {
         var random = new Random(seed);
         var builder = new SnapshotBuilder(enterprises, persons);
@@ -77,7 +78,7 @@ internal sealed class SnapshotBuilder(int enterprises, int persons = 0)
                 ? enterprises + random.Next(persons)
                 : type == RelationType.ShareholderOf && random.Next(2) == 0 ? enterprises + random.Next(persons) : random.Next(enterprises);
             if (source == target) continue;
-            builder.Relation(source, target, type, type == RelationType.ShareholderOf ? 0.05 + 0.4 * random.NextDouble() : 1 + random.Next(1000));
+            builder.Relation(source, target, type, type == RelationType.ShareholderOf ? 0.05 + shareSpread * random.NextDouble() : 1 + random.Next(1000));
         }
         return builder.Build();
     }

@@ -11,7 +11,7 @@ public class AnalyticsSnapshotFileTests
     [Fact]
     public void WrittenAnalytics_ReadBackExactly_WithTheirHeader()
     {
-        var snapshot = SnapshotBuilder.Random(3_000, 1_000, 9_000, seed: 4);
+        var snapshot = SnapshotBuilder.Random(3_000, 1_000, 9_000, seed: 4, shareSpread: 0.9);
         var parameters = new GraphAnalyticsParameters(Concurrency: 2);
         var computed = GraphAnalytics.Compute(snapshot, parameters);
         using var folder = new TemporaryFolder();
@@ -41,6 +41,20 @@ public class AnalyticsSnapshotFileTests
         Assert.Equal(computed.CommunityEnterprises, read.CommunityEnterprises);
         Assert.Equal(computed.CommunityNegative, read.CommunityNegative);
         Assert.Equal(computed.Seconds, read.Seconds);
+        var (circles, readCircles) = (computed.GuaranteeCircles, read.GuaranteeCircles);
+        Assert.True(circles.CircleCount > 0, "the random graph should hold guarantee circles for this check to mean something");
+        Assert.Equal(circles.CircleOf, readCircles.CircleOf);
+        Assert.Equal(circles.CircleMembers, readCircles.CircleMembers);
+        Assert.Equal(circles.Contagion, readCircles.Contagion);
+        Assert.Equal(circles.Stress, readCircles.Stress);
+        Assert.Equal(circles.Rounds, readCircles.Rounds);
+        var (groups, readGroups) = (computed.Groups, read.Groups);
+        Assert.True(groups.GroupCount > 0, "the random graph should hold conglomerates for this check to mean something");
+        Assert.Equal(groups.GroupOf, readGroups.GroupOf);
+        Assert.Equal(groups.Members, readGroups.Members);
+        Assert.Equal(groups.Controller, readGroups.Controller);
+        Assert.Equal(groups.TotalCapital, readGroups.TotalCapital);
+        Assert.Equal(groups.InternalSupplyAmount, readGroups.InternalSupplyAmount);
 
         // Features from loaded analytics are those from computed ones: what a replica that loads serves.
         var fromComputed = new FeatureExtractor(snapshot, new FeatureExtractorParameters(Concurrency: 2), default, computed).Compute();

@@ -34,12 +34,12 @@ public static class TelemetryExtensions
                 metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation()
                     .AddMeter(RiskGraphMetrics.MeterName).AddPrometheusExporter();
                 if (otlp is { Length: > 0 }) metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
-            })
-            .WithTracing(tracing =>
-            {
-                tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
-                if (otlp is { Length: > 0 }) tracing.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
             });
+        // Traces only when there is somewhere to send them: without an exporter every request would still create and
+        // fill an Activity that nobody reads.
+        if (otlp is { Length: > 0 })
+            services.AddOpenTelemetry().WithTracing(tracing =>
+                tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
         // /metrics: administrators, or a scraper from an allowed network without a key (Prometheus rarely sends one).
         services.AddAuthorization(options => options.AddPolicy(RiskGraphPolicies.Metrics, policy => policy.RequireAssertion(context =>
             context.User.IsInRole(ApiRoles.Admin) || (context.Resource is HttpContext http && FromAllowedNetwork(http)))));

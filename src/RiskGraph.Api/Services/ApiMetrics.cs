@@ -21,7 +21,8 @@ public sealed class ApiMetrics
         var meter = meters.Create(RiskGraphMetrics.MeterName);
         _warningsServed = meter.CreateCounter<long>("riskgraph.warnings.served", "{warning}", "Warnings answered, single or in batches, by level.");
         _scoringDuration = meter.CreateHistogram<double>("riskgraph.scoring.duration", "s",
-            "Time to answer the warnings of one request with their reasons from the served scored graph, by route (warning, batch).");
+            "Time to answer the warnings of one request with their reasons from the served scored graph, by route (warning, batch).",
+            tags: null, advice: RiskGraphMetrics.SecondsBuckets);
         _ingestedRecords = meter.CreateCounter<long>("riskgraph.ingestion.records", "{record}", "Records stored by POST /api/records, by outcome.");
         meter.CreateObservableGauge("riskgraph.snapshot.age", () => RiskGraphMetrics.SecondsSinceLastRefresh, "s",
             "Seconds since the served state (snapshot, analytics, scores) was last rebuilt.");

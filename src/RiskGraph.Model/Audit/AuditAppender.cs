@@ -62,6 +62,21 @@ public sealed class AuditAppender : IDisposable
         return committed;
     }
 
+    /// <summary>
+    /// Checkpoints on the appender's own connection, between two of its commits: with no commit racing it, what is left
+    /// is copied (little, after the writer's passive checkpoints aside) and the next commit starts the WAL over.
+    /// </summary>
+    public void Checkpoint() => PassiveCheckpoint(_connection);
+
+    internal static int PassiveCheckpoint(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        using var reader = command.ExecuteReader();
+        // One row: busy, frames in the WAL (-1 when not in WAL mode), frames copied.
+        return reader.Read() ? Math.Max(0, reader.GetInt32(1)) : 0;
+    }
+
     public void Dispose()
     {
         _last.Dispose();

@@ -15,17 +15,36 @@ public sealed class AuditWriter : IAsyncDisposable
     private readonly SqliteAuditLog _log;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private readonly Task _checkpoints;
+    private readonly CancellationTokenSource _stopping = new();
+    // Set by the checkpoint loop when the WAL is long; the writer then checkpoints itself after its next commit.
+    private volatile bool _restartWanted;
     // Counted here: a single-reader unbounded channel cannot count its items.
     private int _depth;
 
-    public AuditWriter(SqliteAuditLog log, TimeSpan window, int maxGroup)
+    /// <param name="restartFrames">WAL pages after which the writer lets the WAL start over (see <see cref="DefaultRestartFrames"/>).</param>
+    public AuditWriter(SqliteAuditLog log, TimeSpan window, int maxGroup, int restartFrames = DefaultRestartFrames)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxGroup, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(restartFrames, 1);
         _log = log;
         Window = window;
         MaxGroup = maxGroup;
+        RestartFrames = restartFrames;
         _loop = Task.Run(RunAsync);
+        _checkpoints = Task.Run(CheckpointAsync);
     }
+
+    /// <summary>How often the WAL is copied back into the log file, away from the commits (see <see cref="SqliteAuditLog.Checkpoint"/>).</summary>
+    public static TimeSpan CheckpointInterval { get; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// WAL frames (pages) after which the writer checkpoints on its own connection so the WAL starts over: about 32 MB,
+    /// a pause of a few milliseconds every second or two at full load instead of every 1,000 pages.
+    /// </summary>
+    public const int DefaultRestartFrames = 8_192;
+
+    public int RestartFrames { get; }
 
     public TimeSpan Window { get; }
 
@@ -49,6 +68,33 @@ public sealed class AuditWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        await _stopping.CancelAsync();
+        await _checkpoints;
+        _stopping.Dispose();
+    }
+
+    private async Task CheckpointAsync()
+    {
+        using var timer = new PeriodicTimer(CheckpointInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token))
+            {
+                try
+                {
+                    if (_log.Checkpoint() > RestartFrames) _restartWanted = true;
+                }
+                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+                {
+                    // A checkpoint that fails (the file busy or gone) leaves the frames in the WAL, where they are safe;
+                    // the next tick tries again, and the writer reports a log that cannot be written.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the last connection to close checkpoints what is left.
+        }
     }
 
     private async Task RunAsync()
@@ -74,6 +120,11 @@ public sealed class AuditWriter : IAsyncDisposable
                 RiskGraphMetrics.AuditCommitDuration.Record(RiskGraphMetrics.SecondsSince(started));
                 RiskGraphMetrics.AuditEntries.Add(committed.Count);
                 for (int i = 0; i < group.Count; i++) group[i].Done.TrySetResult(committed[i]);
+                if (_restartWanted)
+                {
+                    _restartWanted = false;
+                    appender.Checkpoint();
+                }
             }
             catch (Exception e)
             {

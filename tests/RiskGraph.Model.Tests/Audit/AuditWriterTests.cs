@@ -46,4 +46,26 @@ public class AuditWriterTests
 
         await Assert.ThrowsAsync<AuditUnavailableException>(() => writer.AppendAsync(SqliteAuditLogTests.Entry("a", "X")));
     }
+
+    [Fact]
+    public async Task TheWalStartsOverOnceItIsLong_SoTheLogFileStaysBounded_WhileCommitsNeverCheckpointThemselves()
+    {
+        using var temp = new TempFolder();
+        var log = new SqliteAuditLog(temp.File("audit.db"));
+        const int restartFrames = 200;
+        await using (var writer = new AuditWriter(log, TimeSpan.Zero, maxGroup: 4, restartFrames))
+        {
+            // About 6,000 groups of one or a few entries, each a few WAL pages: without the restart the WAL would reach
+            // tens of thousands of pages, since the appender's commits never checkpoint.
+            for (int round = 0; round < 60; round++)
+            {
+                await Task.WhenAll(Enumerable.Range(0, 100).Select(i => writer.AppendAsync(SqliteAuditLogTests.Entry("a", $"S{round}-{i}"))));
+                await Task.Delay(5);
+            }
+            long walPages = new FileInfo(log.Path + "-wal").Length / 4096;
+            Assert.True(walPages < 8 * restartFrames, $"the WAL grew to {walPages} pages");
+        }
+        Assert.Equal(6_000, log.Read(new AuditQuery(null, null, null, null, 1, 1)).Total);
+        Assert.True(log.Verify().Intact);
+    }
 }

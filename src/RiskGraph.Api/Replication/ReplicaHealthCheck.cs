@@ -19,6 +19,8 @@ public sealed class ReplicaHealthCheck(WarningService service, ReplicaIdentity r
             ["replica_id"] = replica.Id,
             ["state"] = state,
             ["data_sequence"] = service.Sequence,
+            // Writes reach the data in place at once; the whole-graph analytics follow at the next background refresh.
+            ["analytics_sequence"] = service.State.AnalyticsAsOf.Sequence,
             ["model_version"] = (object?)service.Current?.ModelVersion ?? "",
             ["analytics_at"] = provenance?.ComputedAt.ToString("O") ?? "",
             ["analytics_source"] = provenance?.Source ?? "",

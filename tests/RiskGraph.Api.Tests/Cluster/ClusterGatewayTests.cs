@@ -74,7 +74,8 @@ public sealed class ClusterGatewayTests(ITestOutputHelper output)
             Assert.Equal(0, status.GetProperty("failed_after_retries").GetInt64());
             Assert.True(load.Failed <= status.GetProperty("failed_unretried").GetInt64(), $"{load.Failed} failures, first: {load.FirstFailure}");
 
-            // The new holder refreshes after a write; the others, the restarted one included, load its result.
+            // The new holder refreshes after the write (due at once, see Environment); the others, the restarted one included,
+            // load its result.
             using var officer = new HttpClient { BaseAddress = new Uri(gateway.BaseUrl) };
             officer.DefaultRequestHeaders.Add("X-Api-Key", officerKey);
             var written = await officer.PostAsJsonAsync("/api/records", new { penalties = usccs.Take(8).Select((u, i) => Fine($"cluster-{i}", u)).ToArray() });
@@ -84,8 +85,8 @@ public sealed class ClusterGatewayTests(ITestOutputHelper output)
             await WaitUntilAsync(async () =>
             {
                 after = await Task.WhenAll(replicas.Select(r => ReplicaAsync(r.BaseUrl, probeKey)));
-                return after.All(h => h.GetProperty("data_sequence").GetInt64() >= sequence);
-            }, TimeSpan.FromSeconds(60), $"every replica serving sequence {sequence}");
+                return after.All(h => h.GetProperty("data_sequence").GetInt64() >= sequence && h.GetProperty("analytics_sequence").GetInt64() >= sequence);
+            }, TimeSpan.FromSeconds(60), $"every replica serving sequence {sequence}, analytics included");
             AssertOneRefresher(after, successor!);
         }
         finally
@@ -100,6 +101,9 @@ public sealed class ClusterGatewayTests(ITestOutputHelper output)
         ["RiskGraph__Replication__ReplicaId"] = $"r{index}",
         ["RiskGraph__Replication__LeaseSeconds"] = LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RiskGraph__ChangePollMilliseconds"] = "300",
+        // Writes are applied in place; a whole-graph refresh comes after this many of them (1000 by default), so the
+        // test's one write of penalties makes the refresh due at once and shows who recomputes and who loads.
+        ["RiskGraph__RefreshAfterChanges"] = "1",
     };
 
     private static void AssertOneRefresher(JsonElement[] healths, string holder)

@@ -11,7 +11,8 @@ namespace RiskGraph.Api.Tests;
 
 /// <summary>
 /// A real API process killed (SIGKILL) while it ingests a 10,000-record batch: afterwards the store holds the whole
-/// batch or none of it, and a restarted API serves exactly what the store holds.
+/// batch or none of it, a batch answered 2xx before the kill is all there, and a restarted API serves exactly what
+/// the store holds.
 /// </summary>
 public class KilledIngestionTests(WritableApiFixture fixture) : IClassFixture<WritableApiFixture>
 {
@@ -32,6 +33,7 @@ public class KilledIngestionTests(WritableApiFixture fixture) : IClassFixture<Wr
             ["decision_date"] = "2025-10-01", ["publication_date"] = "2025-10-02", ["department"] = "测试局",
         }).ToArray();
 
+        bool answered;
         await using (var api = await ApiProcess.StartAsync(home))
         {
             using var client = new HttpClient { BaseAddress = new Uri(api.BaseUrl) };
@@ -40,13 +42,22 @@ public class KilledIngestionTests(WritableApiFixture fixture) : IClassFixture<Wr
             var posting = client.PostAsJsonAsync("/api/records", new { penalties });
             await Task.Delay(killAfterMilliseconds);
             await api.KillAsync();
-            await Assert.ThrowsAnyAsync<Exception>(async () => (await posting).EnsureSuccessStatusCode());
+            // On a fast machine the batch may be answered before the kill: then the answer must have been honest.
+            try
+            {
+                answered = (await posting).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                answered = false;
+            }
         }
 
         int stored;
         await using (var store = new SqliteGraphStore(fixture.Trained.Home.StorePath))
             stored = (await store.ReadByKeysAsync<Penalty>(ids)).Count;
         Assert.True(stored is 0 or 10_000, $"a killed batch left {stored} of its 10,000 records");
+        if (answered) Assert.Equal(10_000, stored);
 
         await using var restarted = await ApiProcess.StartAsync(home);
         using var again = new HttpClient { BaseAddress = new Uri(restarted.BaseUrl) };

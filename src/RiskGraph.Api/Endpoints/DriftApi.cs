@@ -36,7 +36,7 @@ public static class DriftApi
         if (!schema.SameLayoutAs(scored.Features.Schema) || reference.Features.Count != scored.Features.Columns)
             return Conflict($"Model {version} was trained on feature schema {schema.Version}; the snapshot has {scored.Features.Schema.Version}.");
         float[] scores = version == scored.ModelVersion
-            ? scored.Probability
+            ? scored.Probability.ToArray()
             : WarningModel.Load(folder).Score(scored.Features, ModelDataViews.AllRows(scored.Features)).Probability;
         return TypedResults.Ok(DriftReport.Compare(reference, scored.Features, scores).ToResponse(version, scored.Snapshot.AsOf));
     }

@@ -84,7 +84,7 @@ public static class InspectionsApi
                 http.Items[AuditRecorder.ReturnedKey] = $"plan {earlier.PlanId} reused, {earlier.Draw.Count} enterprises";
                 return TypedResults.Ok(earlier with { Reused = true });
             }
-            var probability = service.Current is { } scored && ReferenceEquals(scored.Snapshot, snapshot) ? scored.Probability : null;
+            var probability = service.Current is { } scored && ReferenceEquals(scored.Snapshot, snapshot) ? scored.Probability.ToArray() : null;
             var plan = SpotCheckPlanner.Draw(snapshot, probability, "PL-" + Guid.NewGuid().ToString("N"), month, request.Region, seed,
                 pool.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).ToArray(), plans.AssignedIn(period));
             var response = ToResponse(plan, snapshot);

@@ -80,8 +80,9 @@ public sealed class WarningService(
         try
         {
             var before = _state;
-            _state = await CatchUpFromAsync(_state, cancellationToken);
-            await NotifyListenersAsync(before, _state, cancellationToken);
+            var changed = new List<int>();
+            _state = await CatchUpFromAsync(_state, cancellationToken, changed);
+            await NotifyListenersAsync(before, _state, cancellationToken, changed);
             return !_rebuildNeeded;
         }
         finally
@@ -104,16 +105,18 @@ public sealed class WarningService(
             _rebuildNeeded = false;
             int changesCovered = _changesSinceRefresh;
             long started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var rebuilt = await BuildStateAsync(cancellationToken);
+            var (rebuilt, failure) = await BuildStateAsync(cancellationToken);
             RiskGraph.Model.Diagnostics.RiskGraphMetrics.RecordRefresh(started);
             await _swapping.WaitAsync(cancellationToken);
             try
             {
                 _changesSinceRefresh -= changesCovered;
                 // A failed rebuild returns the state it started from: the structural change still waits for the retry.
-                if (RefreshProblem is not null) _rebuildNeeded |= structural;
+                if (failure is not null) _rebuildNeeded |= structural;
                 var before = _state;
                 _state = rebuilt.Snapshot is null ? rebuilt : await CatchUpFromAsync(rebuilt, cancellationToken);
+                // Only now is the problem over: health must not say healthy while the old state is still served.
+                RefreshProblem = failure;
                 await NotifyListenersAsync(before, _state, cancellationToken);
             }
             finally
@@ -163,9 +166,16 @@ public sealed class WarningService(
     public async Task<bool> StoreChangedSinceLoadAsync(CancellationToken cancellationToken) =>
         await store.LatestSequenceAsync(cancellationToken) > _state.Sequence;
 
-    private async Task<ServedState> CatchUpFromAsync(ServedState state, CancellationToken cancellationToken)
+    /// <param name="changed">Gets the enterprises whose warnings may differ, batch after batch (unsorted, with repeats).</param>
+    private async Task<ServedState> CatchUpFromAsync(ServedState state, CancellationToken cancellationToken, List<int>? changed = null)
     {
         if (_rebuildNeeded) return state;
+        void Applied(ServedState before, ServedState after, int[] changedRows)
+        {
+            // Answers built for enterprises the batch did not touch stay valid in the new state.
+            if (before.Scored is { } from && after.Scored is { } to) WarningResponseCache.CarryOver(from, to, changedRows);
+            changed?.AddRange(changedRows);
+        }
         var result = await FeedCatchUp.RunAsync(state, store, time.GetUtcNow, new FeatureExtractorParameters().HubFanOutCap, Applied, cancellationToken);
         // Structure changed: the background refresh rebuilds; until then outputs show the state before it.
         if (result.NeedsRebuild) _rebuildNeeded = true;
@@ -173,17 +183,12 @@ public sealed class WarningService(
         return result.State;
     }
 
-    // Answers built for enterprises the batch did not touch stay valid in the new state.
-    private static void Applied(ServedState before, ServedState after, int[] changedRows)
-    {
-        if (before.Scored is { } from && after.Scored is { } to) WarningResponseCache.CarryOver(from, to, changedRows);
-    }
-
     /// <summary>
     /// Tells every <see cref="IServingStateListener"/> that the served state moved, with the change-feed entries
     /// between the two states. A failed reload (same snapshot and scores) is no transition.
     /// </summary>
-    private async Task NotifyListenersAsync(ServedState before, ServedState after, CancellationToken cancellationToken)
+    /// <param name="changed">The enterprises an in-place catch-up rescored; null after a rebuild or a model switch.</param>
+    private async Task NotifyListenersAsync(ServedState before, ServedState after, CancellationToken cancellationToken, List<int>? changed = null)
     {
         if (_listeners.Length == 0 || after.Snapshot is null) return;
         if (ReferenceEquals(before.Snapshot, after.Snapshot) && ReferenceEquals(before.Scored, after.Scored)) return;
@@ -206,7 +211,8 @@ public sealed class WarningService(
         }
         var transition = new ServingTransition(
             before.Snapshot is null ? null : new ServingPoint(before.Snapshot, before.Analytics, before.Scored, before.Sequence),
-            new ServingPoint(after.Snapshot, after.Analytics, after.Scored, after.Sequence), changes, DateTimeOffset.UtcNow);
+            new ServingPoint(after.Snapshot, after.Analytics, after.Scored, after.Sequence), changes, DateTimeOffset.UtcNow,
+            changed is null ? null : ChangedInPlace(before, after, changed));
         foreach (var listener in _listeners)
         {
             try
@@ -220,7 +226,18 @@ public sealed class WarningService(
         }
     }
 
-    private async Task<ServedState> BuildStateAsync(CancellationToken cancellationToken)
+    // Only an in-place move keeps ids and the model: then the rows rescored are all that can differ.
+    private static int[]? ChangedInPlace(ServedState before, ServedState after, List<int> changed)
+    {
+        if (before.Snapshot?.Ids != after.Snapshot?.Ids || before.Scored?.ModelVersion != after.Scored?.ModelVersion) return null;
+        changed.Sort();
+        var distinct = new List<int>(changed.Count);
+        foreach (int e in changed) if (distinct.Count == 0 || distinct[^1] != e) distinct.Add(e);
+        return [.. distinct];
+    }
+
+    /// <returns>The new state, or on failure the state it started from with the reason (also set at once on <see cref="RefreshProblem"/>).</returns>
+    private async Task<(ServedState State, string? Failure)> BuildStateAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -240,27 +257,26 @@ public sealed class WarningService(
             var analytics = await analyticsCoordinator.ObtainAsync(snapshot, AnalyticsParameters, cancellationToken);
             var registry = new ModelRegistry(home);
             string? version = registry.ActiveVersion();
-            RefreshProblem = null;
             if (version is null)
             {
                 // The answer names no server path; the log, for operators, does.
                 string problem = "No trained model in the home folder: run the train verb first.";
                 logger.LogWarning("No trained model under {Models}: run the train verb first.", home.ModelsPath);
-                return new ServedState(snapshot, analytics, null, problem, reached, reached);
+                return (new ServedState(snapshot, analytics, null, problem, reached, reached), null);
             }
             var scored = await Task.Run(() => ScoredGraph.Build(snapshot, WarningModel.Load(registry.FolderOf(version)), version, analytics), cancellationToken);
             if (_state.Scored?.ModelVersion != version || _state.Snapshot is null)
                 logger.LogInformation("Serving model {Version} on {Enterprises} enterprises as of {AsOf}",
                     version, snapshot.EnterpriseCount, snapshot.AsOf.ToString("yyyy-MM-dd"));
-            return new ServedState(snapshot, analytics, scored, null, reached, reached);
+            return (new ServedState(snapshot, analytics, scored, null, reached, reached), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Keep serving what was loaded before, if anything; health reports the problem.
             logger.LogError(e, "Loading the snapshot or model failed");
-            RefreshProblem = $"Loading the snapshot or model failed: {e.Message}";
+            string failure = RefreshProblem = $"Loading the snapshot or model failed: {e.Message}";
             // With a state to serve, serving goes on from it (health shows RefreshProblem); without one, say why.
-            return _state.Snapshot is null ? _state with { Problem = RefreshProblem } : _state;
+            return (_state.Snapshot is null ? _state with { Problem = failure } : _state, failure);
         }
     }
 }

@@ -111,11 +111,15 @@ public sealed partial class CreditLedger
         if (written.Count == 0) return result;
         var writtenKeys = new HashSet<string>(StringComparer.Ordinal);
         var local = new HashSet<int>();
+        // The written rows of each owner, found once: a batch of thousands must not be scanned once per owner.
+        var writtenBy = new Dictionary<int, List<T>>();
         foreach (var row in written)
         {
             writtenKeys.Add(keyOf(row));
             int owner = _enterpriseId(usccOf(row));
             local.Add(owner);
+            if (!writtenBy.TryGetValue(owner, out var own)) writtenBy[owner] = own = [];
+            own.Add(row);
             if (recordOwner is not null)
             {
                 if (recordOwner.TryGetValue(keyOf(row), out int previous)) local.Add(previous);
@@ -130,10 +134,7 @@ public sealed partial class CreditLedger
             {
                 if (!writtenKeys.Contains(keyOf(item))) items.Add(item);
             }
-            foreach (var row in written)
-            {
-                if (_enterpriseId(usccOf(row)) == owner) items.Add(row);
-            }
+            if (writtenBy.TryGetValue(owner, out var own)) items.AddRange(own);
             items.Sort((a, b) => string.CompareOrdinal(keyOf(a), keyOf(b)));
             result[owner] = [.. items];
             owners.Add(owner);

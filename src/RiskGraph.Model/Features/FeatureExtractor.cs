@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 using static RiskGraph.Model.Features.FeatureCatalog;
 
@@ -73,6 +74,8 @@ public sealed class FeatureExtractor(
         return (new FeatureMatrix(FeatureSchema.Current, enterprises, values), results);
     }
 
+    [ThreadStatic] private static bool[]? _rowMarks;
+
     /// <summary>
     /// A copy of <paramref name="previous"/> (computed on an earlier state of this snapshot's graph) in which the given
     /// rows are computed again on this snapshot, with the analytics given to the extractor: the incremental path of a
@@ -97,9 +100,16 @@ public sealed class FeatureExtractor(
     /// one hop away and, through nodes within the hub cap, two hops away, so the same rule walked backwards from each
     /// touched enterprise finds them. Ascending, the touched ones included.
     /// </summary>
-    public static int[] RowsReading(CsrGraph graph, int enterpriseCount, ReadOnlySpan<int> touched, int hubCap)
+    /// <param name="spreads">
+    /// Whether a touched enterprise's change reaches other rows; when false only its own row is listed. Other rows
+    /// read an enterprise only through its negative flag, so a record that leaves the flag as it was changes one row.
+    /// Null: every touched enterprise spreads.
+    /// </param>
+    public static int[] RowsReading(CsrGraph graph, int enterpriseCount, ReadOnlySpan<int> touched, int hubCap, Predicate<int>? spreads = null)
     {
-        var marked = new bool[enterpriseCount];
+        // A flag per enterprise, kept between calls and cleared entry by entry: a live write marks a few hundred.
+        var marked = _rowMarks is { } kept && kept.Length >= enterpriseCount ? kept : new bool[enterpriseCount];
+        _rowMarks = null;
         var rows = new List<int>();
         void Mark(int v)
         {
@@ -108,6 +118,7 @@ public sealed class FeatureExtractor(
         foreach (int u in touched)
         {
             Mark(u);
+            if (spreads is not null && !spreads(u)) continue;
             for (int e = graph.Offsets[u], end = graph.Offsets[u + 1]; e < end; e++)
             {
                 int w = graph.Targets[e];
@@ -118,6 +129,8 @@ public sealed class FeatureExtractor(
                 for (int f = start; f < stop; f++) Mark(graph.Targets[f]);
             }
         }
+        foreach (int row in rows) marked[row] = false;
+        _rowMarks = marked;
         rows.Sort();
         return [.. rows];
     }
@@ -127,9 +140,9 @@ public sealed class FeatureExtractor(
         var credit = snapshot.Credit;
         var attributes = snapshot.Enterprises;
         for (int kind = 0; kind < CreditProfile.PenaltyKinds; kind++)
-            row[PenaltyWarning + kind] = credit.PenaltyCounts[u * CreditProfile.PenaltyKinds + kind];
-        row[FineTotalLog] = (float)Math.Log10(1 + credit.FineTotals[u]);
-        byte flags = credit.ListFlags[u];
+            row[PenaltyWarning + kind] = credit.PenaltyCount(u, (PenaltyKind)kind);
+        row[FineTotalLog] = (float)Math.Log10(1 + credit.FineTotalOf(u));
+        byte flags = credit.ListFlagsOf(u);
         row[OnAbnormalOperation] = flags & 1;
         row[OnSeriousViolation] = (flags >> 1) & 1;
         row[OnSeriousDishonesty] = (flags >> 2) & 1;
@@ -139,7 +152,7 @@ public sealed class FeatureExtractor(
         row[AgeYears] = float.IsNaN(age) ? -1 : age;
         row[CapitalLog] = (float)Math.Log10(1 + attributes.RegisteredCapital[u]);
         row[NotInBusiness] = attributes.Status[u] == 0 ? 0 : 1;
-        row[RecentPenalties] = credit.RecentPenalties[u];
+        row[RecentPenalties] = credit.RecentPenaltiesOf(u);
         row[CreditClassLevel] = (float)snapshot.Classes[u];
     }
 

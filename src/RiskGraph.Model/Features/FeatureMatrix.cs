@@ -2,17 +2,20 @@ namespace RiskGraph.Model.Features;
 
 /// <summary>
 /// Features of every enterprise, row-major: row i is enterprise id i. Built as one flat array; a live service's
-/// in-place updates (<see cref="WithRows"/>) copy only the blocks of <see cref="BlockRows"/> rows they touch, so a
-/// change near a few enterprises costs kilobytes, not the whole matrix, and the previous matrix stays valid for the
-/// requests still reading it.
+/// in-place updates (<see cref="WithRows"/>) give each rewritten row its own array, reached through a block of
+/// <see cref="BlockRows"/> row references, so a change copies the rows it touches and their blocks' references —
+/// kilobytes even when a batch touches rows all over the matrix — and the previous matrix stays valid for the
+/// requests still reading it. The next full build is flat again.
 /// </summary>
 public sealed class FeatureMatrix
 {
-    public const int BlockRows = 1024;
+    public const int BlockRows = 1 << BlockShift;
+    private const int BlockShift = 7;
 
     private readonly float[] _values;
-    // Per block of rows, a replacement holding that block's rows, or null where the flat array still holds them.
-    private readonly float[]?[]? _blocks;
+    // Per block of rows, the rewritten rows' own arrays (null where the flat array still holds the row), or null
+    // where no row of the block was rewritten.
+    private readonly float[]?[]?[]? _rewritten;
 
     public FeatureMatrix(FeatureSchema schema, int rows, float[] values)
     {
@@ -23,9 +26,9 @@ public sealed class FeatureMatrix
             : throw new ArgumentException("The value array does not match rows x columns.", nameof(values));
     }
 
-    private FeatureMatrix(FeatureMatrix previous, float[]?[] blocks)
+    private FeatureMatrix(FeatureMatrix previous, float[]?[]?[] rewritten)
     {
-        (Schema, Rows, _values, _blocks) = (previous.Schema, previous.Rows, previous._values, blocks);
+        (Schema, Rows, _values, _rewritten) = (previous.Schema, previous.Rows, previous._values, rewritten);
     }
 
     public FeatureSchema Schema { get; }
@@ -39,43 +42,42 @@ public sealed class FeatureMatrix
     {
         get
         {
-            if (_blocks is null) return _values;
+            if (_rewritten is null) return _values;
             var flat = (float[])_values.Clone();
-            for (int b = 0; b < _blocks.Length; b++) _blocks[b]?.CopyTo(flat, b * BlockRows * Columns);
+            for (int b = 0; b < _rewritten.Length; b++)
+            {
+                if (_rewritten[b] is not { } block) continue;
+                for (int r = 0; r < block.Length; r++) block[r]?.CopyTo(flat, ((b << BlockShift) + r) * Columns);
+            }
             return flat;
         }
     }
 
     public ReadOnlySpan<float> Row(int row)
     {
-        int columns = Columns;
-        if (_blocks?[row / BlockRows] is { } block) return block.AsSpan(row % BlockRows * columns, columns);
-        return _values.AsSpan(row * columns, columns);
+        if (_rewritten?[row >> BlockShift]?[row & (BlockRows - 1)] is { } own) return own;
+        return _values.AsSpan(row * Columns, Columns);
     }
 
     public float this[int row, int column] => Row(row)[column];
 
     /// <summary>
     /// A matrix equal to this one except for <paramref name="rows"/>, which <paramref name="write"/> fills (the span
-    /// it gets is cleared first). Blocks holding none of the rows are shared with this matrix.
+    /// it gets is cleared first). Rows and blocks it does not write are shared with this matrix.
     /// </summary>
     public FeatureMatrix WithRows(ReadOnlySpan<int> rows, RowWriter write)
     {
-        int columns = Columns, blockCount = (Rows + BlockRows - 1) / BlockRows;
-        var blocks = _blocks is null ? new float[]?[blockCount] : (float[]?[])_blocks.Clone();
-        var copied = new bool[blockCount];
+        int columns = Columns, blockCount = (Rows + BlockRows - 1) >> BlockShift;
+        var blocks = _rewritten is null ? new float[]?[]?[blockCount] : (float[]?[]?[])_rewritten.Clone();
         foreach (int row in rows)
         {
-            int b = row / BlockRows;
-            if (!copied[b])
-            {
-                copied[b] = true;
-                int first = b * BlockRows, count = Math.Min(BlockRows, Rows - first);
-                blocks[b] = blocks[b] is { } existing ? (float[])existing.Clone() : _values.AsSpan(first * columns, count * columns).ToArray();
-            }
-            var span = blocks[b]!.AsSpan(row % BlockRows * columns, columns);
-            span.Clear();
-            write(row, span);
+            int b = row >> BlockShift;
+            var block = blocks[b];
+            if (block is null) blocks[b] = block = new float[]?[BlockRows];
+            else if (ReferenceEquals(block, _rewritten?[b])) blocks[b] = block = (float[]?[])block.Clone();
+            var values = new float[columns];
+            write(row, values);
+            block[row & (BlockRows - 1)] = values;
         }
         return new FeatureMatrix(this, blocks);
     }

@@ -11,24 +11,32 @@ public sealed partial class WatchEventDeriver
     private const int MovedReasons = 3;
 
     /// <summary>
-    /// Class changes and level crossings: one pass comparing the before and after arrays of every enterprise (history
-    /// is kept for all of them), then events for the lists that watch the ones that moved. A model switch moves scores
-    /// without anything happening to the enterprise, so it raises no level crossing.
+    /// Class changes and level crossings: one pass comparing the before and after arrays (history is kept for every
+    /// enterprise that moved) over the enterprises the transition says may have changed, or over all of them when it
+    /// does not say; then events for the lists that watch the ones that moved. A model switch moves scores without
+    /// anything happening to the enterprise, so it raises no level crossing.
     /// </summary>
     private void Crossings()
     {
         if (_before is null) return;
-        int[] beforeOf = _beforeOf!;
         CreditClass[] classesBefore = _before.Classes, classesAfter = _after.Classes;
         ScoredGraph? scoredBefore = _t.IsModelSwitch ? null : _t.Before!.Scored, scoredAfter = _t.After.Scored;
-        float[]? pBefore = scoredBefore?.Probability, pAfter = scoredBefore is null ? null : scoredAfter?.Probability;
-        for (int e = 0; e < beforeOf.Length; e++)
+        ChunkedArray<float>? pBefore = scoredBefore?.Probability, pAfter = scoredBefore is null ? null : scoredAfter?.Probability;
+        void Compare(int e)
         {
-            int b = beforeOf[e];
-            if (b < 0) continue;
+            int b = BeforeOf(e);
+            if (b < 0) return;
             bool classMoved = classesBefore[b] != classesAfter[e];
             bool levelMoved = pBefore is not null && pAfter is not null && LevelIndex(pBefore[b]) != LevelIndex(pAfter[e]);
             if (classMoved || levelMoved) Moved(e, b, classMoved, levelMoved, scoredBefore, scoredAfter);
+        }
+        if (_t.ChangedEnterprises is { } changed && _beforeMap is null)
+        {
+            foreach (int e in changed) Compare(e);
+        }
+        else
+        {
+            for (int e = 0; e < _after.EnterpriseCount; e++) Compare(e);
         }
     }
 

@@ -25,7 +25,7 @@ public sealed partial class WatchEventDeriver
         }
         if (!WatchedByAny(e) || !(_ownershipChecked ??= []).Add(e)) return;
         var after = new UltimateController(_after, Ownership).ForEnterprise(e);
-        UltimateControllerResult? before = _before is not null && _beforeOf![e] is int b and >= 0
+        UltimateControllerResult? before = _before is not null && BeforeOf(e) is int b and >= 0
             ? new UltimateController(_before, Ownership).ForEnterprise(b) : null;
         OwnershipMoved(change, e, WatchEventKinds.ControllerChange, before?.Controllers, after.Controllers);
         OwnershipMoved(change, e, WatchEventKinds.MajorShareholderChange, before?.BeneficialOwners, after.BeneficialOwners);
@@ -131,8 +131,8 @@ public sealed partial class WatchEventDeriver
     private bool IsNew(int x, int y)
     {
         if (_before is null) return true;
-        int bx = x < _after.EnterpriseCount ? _beforeOf![x] : _before.Ids.IdOf(_after.Ids.KeyOf(x));
-        int by = y < _after.EnterpriseCount ? _beforeOf![y] : _before.Ids.IdOf(_after.Ids.KeyOf(y));
+        int bx = x < _after.EnterpriseCount ? BeforeOf(x) : _before.Ids.IdOf(_after.Ids.KeyOf(x));
+        int by = y < _after.EnterpriseCount ? BeforeOf(y) : _before.Ids.IdOf(_after.Ids.KeyOf(y));
         if (bx < 0 || by < 0) return true;
         foreach (int n in _before.Graph.Neighbours(bx)) if (n == by) return false;
         return true;

@@ -17,7 +17,8 @@ public sealed partial class WatchEventDeriver
     private readonly ServingTransition _t;
     private readonly GraphSnapshot _after;
     private readonly GraphSnapshot? _before;
-    private readonly int[]? _beforeOf;
+    // After-id → before-id, or null when both states share one id map (an in-place change): the identity.
+    private readonly int[]? _beforeMap;
     private readonly IReadOnlyList<WatchedList> _lists;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _recordEventLists;
     private readonly List<WatchEvent> _events = [];
@@ -29,7 +30,7 @@ public sealed partial class WatchEventDeriver
         _t = t;
         _after = t.After.Snapshot ?? throw new ArgumentException("The transition serves no snapshot.", nameof(t));
         _before = t.Before?.Snapshot;
-        _beforeOf = _before is null ? null : BeforeIds(_before, _after);
+        _beforeMap = _before is null || ReferenceEquals(_before.Ids, _after.Ids) ? null : BeforeIds(_before, _after);
         _lists = lists;
         _recordEventLists = recordEventLists;
     }
@@ -180,6 +181,9 @@ public sealed partial class WatchEventDeriver
         }
         return map;
     }
+
+    /// <summary>The enterprise's id in the state before (-1 for a new one); only with a state before.</summary>
+    private int BeforeOf(int e) => _beforeMap is null ? e : _beforeMap[e];
 
     internal static int LevelIndex(double p) => p < WarningLevels.Medium ? 0 : p < WarningLevels.High ? 1 : p < WarningLevels.Critical ? 2 : 3;
 

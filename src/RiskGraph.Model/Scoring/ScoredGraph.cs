@@ -11,7 +11,7 @@ namespace RiskGraph.Model.Scoring;
 public sealed class ScoredGraph
 {
     private ScoredGraph(
-        GraphSnapshot snapshot, GraphAnalytics analytics, FeatureMatrix features, WarningModel model, string version, float[] probability,
+        GraphSnapshot snapshot, GraphAnalytics analytics, FeatureMatrix features, WarningModel model, string version, ChunkedArray<float> probability,
         TreeShap attribution)
     {
         Snapshot = snapshot;
@@ -33,8 +33,8 @@ public sealed class ScoredGraph
 
     public string ModelVersion { get; }
 
-    /// <summary>Calibrated probability per enterprise id.</summary>
-    public float[] Probability { get; }
+    /// <summary>Calibrated probability per enterprise id (chunked, so that a change in place copies only its chunks).</summary>
+    public ChunkedArray<float> Probability { get; }
 
     /// <summary>Exact Shapley values of the raw margin, background = this snapshot's enterprises.</summary>
     public TreeShap Attribution { get; }
@@ -48,7 +48,7 @@ public sealed class ScoredGraph
                 $"Model {version} was trained on feature schema {model.Schema.Version}, this code computes {features.Schema.Version}: retrain.");
         var (_, probability) = model.Score(features, ModelDataViews.AllRows(features));
         var attribution = new TreeShap(model.Trees, features, features.Columns);
-        return new ScoredGraph(snapshot, analytics, features, model, version, probability, attribution);
+        return new ScoredGraph(snapshot, analytics, features, model, version, ChunkedArray<float>.From(probability), attribution);
     }
 
     /// <summary>
@@ -60,11 +60,13 @@ public sealed class ScoredGraph
     public ScoredGraph WithChangedRows(GraphSnapshot patched, int[] rows)
     {
         var features = new FeatureExtractor(patched, new FeatureExtractorParameters(), default, Analytics).Recompute(Features, rows);
-        var probability = (float[])Probability.Clone();
+        var probability = Probability;
         if (rows.Length > 0)
         {
             var (_, rescored) = Model.Score(features, rows);
-            for (int i = 0; i < rows.Length; i++) probability[rows[i]] = rescored[i];
+            int next = 0;
+            // Rows are ascending, so the i-th value asked for belongs to rows[i].
+            probability = Probability.With(rows, _ => rescored[next++]);
         }
         return new ScoredGraph(patched, Analytics, features, Model, ModelVersion, probability, Attribution);
     }

@@ -15,6 +15,7 @@ public sealed class WarningModel
 {
     public const string ModelFileName = "model.zip";
     private readonly MLContext _ml;
+    private readonly EnsembleScorer _scorer;
 
     public WarningModel(MLContext ml, BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> transformer, FeatureSchema schema)
         : this(ml, transformer, transformer.Model.SubModel, transformer.Model.Calibrator, schema, "fasttree")
@@ -34,6 +35,7 @@ public sealed class WarningModel
         Calibrator = calibrator;
         Schema = schema;
         Trainer = trainer;
+        _scorer = new EnsembleScorer(trees);
     }
 
     public ITransformer Transformer { get; }
@@ -88,15 +90,16 @@ public sealed class WarningModel
         Calibration?.Save(folder);
     }
 
-    /// <summary>Scores the given rows in one batch: raw margins and calibrated probabilities (held-out calibration when present).</summary>
+    /// <summary>
+    /// Scores the given rows in one batch: raw margins and calibrated probabilities (held-out calibration when present,
+    /// else the trainer's Platt calibrator) — the same numbers ML.NET's transformer gives, without its per-call set-up.
+    /// </summary>
     public (float[] Raw, float[] Probability) Score(FeatureMatrix matrix, IReadOnlyList<int> rows)
     {
-        var view = ModelDataViews.Create(_ml, matrix, rows, Schema.Count);
-        var scored = Transformer.Transform(view);
-        float[] raw = scored.GetColumn<float>("Score").ToArray();
+        float[] raw = _scorer.Margins(matrix, rows, Schema.Count);
         float[] probability = Calibration is { } calibration
             ? Array.ConvertAll(raw, r => (float)calibration.Probability(r))
-            : scored.GetColumn<float>("Probability").ToArray();
+            : Array.ConvertAll(raw, Calibrator.PredictProbability);
         return (raw, probability);
     }
 }

@@ -23,7 +23,8 @@ public sealed record ServedState(
 
     /// <summary>
     /// This state with credit rows written since applied in place: the ledger, aggregates and classes of the touched
-    /// enterprises, then the feature rows and scores of every enterprise whose neighbourhood reads them. Whole-graph
+    /// enterprises, then their own feature rows and scores and those of every enterprise whose neighbourhood reads a
+    /// negative flag that turned (the one thing other rows read of them). Whole-graph
     /// analytics are kept. <paramref name="changedRows"/> gets the enterprises whose warnings may differ.
     /// </summary>
     public ServedState WithCreditChanges(CreditLedgerChanges changes, FeedPoint reached, int hubCap, out int[] changedRows)
@@ -35,7 +36,8 @@ public sealed record ServedState(
             return this with { Data = reached };
         }
         var snapshot = Snapshot.WithCreditChanges(changes, out int[] touched);
-        changedRows = FeatureExtractor.RowsReading(snapshot.Graph, snapshot.EnterpriseCount, touched, hubCap);
+        bool[] negativeBefore = Snapshot.Credit.Negative, negativeAfter = snapshot.Credit.Negative;
+        changedRows = FeatureExtractor.RowsReading(snapshot.Graph, snapshot.EnterpriseCount, touched, hubCap, e => negativeBefore[e] != negativeAfter[e]);
         var scored = Scored?.WithChangedRows(snapshot, changedRows);
         return this with { Snapshot = snapshot, Scored = scored, Data = reached };
     }

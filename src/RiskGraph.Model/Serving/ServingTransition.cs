@@ -14,7 +14,12 @@ public sealed record ServingPoint(GraphSnapshot? Snapshot, GraphAnalytics? Analy
 /// rebuilding anything. <see cref="Before"/> is null for the first state a process serves (nothing to compare with).
 /// </summary>
 /// <param name="At">When the new state began to be served.</param>
-public sealed record ServingTransition(ServingPoint? Before, ServingPoint After, IReadOnlyList<StoreChange> Changes, DateTimeOffset At)
+/// <param name="ChangedEnterprises">
+/// The enterprises (ascending ids) whose class or score may differ between the two states, when the state moved in
+/// place; null when it was rebuilt, and then every enterprise is compared.
+/// </param>
+public sealed record ServingTransition(
+    ServingPoint? Before, ServingPoint After, IReadOnlyList<StoreChange> Changes, DateTimeOffset At, IReadOnlyList<int>? ChangedEnterprises = null)
 {
     /// <summary>True when the model changed but the data did not (an activation): scores move without any risk event.</summary>
     public bool IsModelSwitch =>

@@ -25,7 +25,12 @@ public sealed class BackupRestoreTests
         string key = created.Output.Trim().Split('\n')[^1].Trim();
 
         double[] before;
-        await using (var api = await ApiProcess.StartAsync(source))
+        // The load below asks as fast as it can; the analyst's token bucket is not what this test is about.
+        var unlimited = new Dictionary<string, string>
+        {
+            ["RiskGraph__RateLimits__Analyst__Burst"] = "100000000", ["RiskGraph__RateLimits__Analyst__PerSecond"] = "100000000",
+        };
+        await using (var api = await ApiProcess.StartAsync(source, unlimited))
         {
             using var client = Client(api, key);
             // Requests keep arriving while the backup runs: the copy must still be consistent.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using RiskGraph.Model.Storage.Sqlite;
 
 namespace RiskGraph.Model.Audit;
 
@@ -140,8 +141,7 @@ public sealed class SqliteAuditLog
 
     private SqliteConnection Open()
     {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        var connection = SqliteConnections.Open(_connectionString);
         // WAL with NORMAL: a commit survives a killed process (it is in the WAL); only a power cut can lose the last ones.
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA synchronous = NORMAL";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using RiskGraph.Model.Storage.Sqlite;
 
 namespace RiskGraph.Model.Monitoring;
 
@@ -342,8 +343,6 @@ public sealed class SqliteWatchStore(string path) : IWatchStore
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+        return await SqliteConnections.OpenAsync(_connectionString, cancellationToken);
     }
 }

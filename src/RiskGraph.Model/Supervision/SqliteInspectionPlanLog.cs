@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using RiskGraph.Model.Storage.Sqlite;
 
 namespace RiskGraph.Model.Supervision;
 
@@ -100,8 +101,6 @@ public sealed class SqliteInspectionPlanLog
 
     private SqliteConnection Open()
     {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
+        return SqliteConnections.Open(_connectionString);
     }
 }

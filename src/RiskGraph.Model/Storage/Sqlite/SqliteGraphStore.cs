@@ -280,8 +280,6 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         _identity.EnsureExists();
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+        return await SqliteConnections.OpenAsync(_connectionString, cancellationToken);
     }
 }

@@ -14,7 +14,7 @@ public class ChecksAndGovernanceApiTests(TrainedApiFixture fixture)
     private string FirstOfClass(CreditClass wanted)
     {
         var snapshot = fixture.Factory.Services.GetRequiredService<WarningService>().Snapshot!;
-        return snapshot.Ids.KeyOf(Array.IndexOf(snapshot.Classes, wanted));
+        return snapshot.Ids.KeyOf(Array.IndexOf(snapshot.Classes.ToArray(), wanted));
     }
 
     [Theory]

@@ -135,7 +135,7 @@ public class CreditWriteTests(WritableApiFixture fixture) : IClassFixture<Writab
         var client = fixture.Factory.CreateClient();
         var service = fixture.Factory.Services.GetRequiredService<WarningService>();
         var snapshot = service.Snapshot!;
-        int good = Array.IndexOf(snapshot.Classes, CreditClass.Good);
+        int good = Array.IndexOf(snapshot.Classes.ToArray(), CreditClass.Good);
         string uscc = snapshot.Ids.KeyOf(good);
         var store = fixture.Factory.Services.GetRequiredService<RiskGraph.Model.Storage.IGraphStore>();
 

@@ -16,7 +16,7 @@ public class ReportApiTests(TrainedApiFixture fixture, Xunit.Abstractions.ITestO
     private (string Uscc, string Name, CreditClass Class) Enterprise(CreditClass wanted)
     {
         var snapshot = fixture.Factory.Services.GetRequiredService<WarningService>().Snapshot!;
-        int e = Array.IndexOf(snapshot.Classes, wanted);
+        int e = Array.IndexOf(snapshot.Classes.ToArray(), wanted);
         return (snapshot.Ids.KeyOf(e), snapshot.Enterprises.Names[e], wanted);
     }
 

@@ -42,7 +42,7 @@ public static class CheckPolicy
 
     public static bool IsKnownPurpose(string purpose) => Purposes.Contains(purpose);
 
-    public static CheckOutcome Check(CreditLedger ledger, CreditClass[] classes, int enterprise, string purpose)
+    public static CheckOutcome Check(CreditLedger ledger, IReadOnlyList<CreditClass> classes, int enterprise, string purpose)
     {
         if (!IsKnownPurpose(purpose)) throw new ArgumentException($"Unknown purpose '{purpose}'.", nameof(purpose));
         var classification = CreditClassifier.Classify(ledger, enterprise);

@@ -85,7 +85,7 @@ public sealed class FeatureExtractor(
     {
         var results = analytics ?? throw new InvalidOperationException("Recomputing rows needs the analytics the other rows were computed with.");
         var pass = new NeighbourhoodPass(snapshot.Graph, NeighbourhoodPass.Enterprises.Of(snapshot, null), parameters.HubFanOutCap);
-        return previous.WithRows(rows, (u, row) =>
+        var recomputed = previous.WithRows(rows, (u, row) =>
         {
             WriteOwnRecord(u, row);
             WriteStructure(u, row, results);
@@ -93,6 +93,8 @@ public sealed class FeatureExtractor(
             row[CrossIndustryTargets] = results.CrossBoundary.CrossIndustry[u];
             row[CrossRegionTargets] = results.CrossBoundary.CrossRegion[u];
         });
+        pass.Release();
+        return recomputed;
     }
 
     /// <summary>

@@ -40,6 +40,8 @@ internal sealed class NeighbourhoodPass
     private readonly ulong[] _sibling;
     private readonly int[] _industrySeen;
     private readonly int[] _regionSeen;
+    [ThreadStatic] private static ulong[][]? _spareSets;
+
     private int[] _queue = new int[256];
     private int[] _siblings = new int[64];
     private int _count;
@@ -55,13 +57,32 @@ internal sealed class NeighbourhoodPass
         _enterprises = enterprises.Count;
         _hubCap = hubCap;
         int words = (graph.NodeCount + 63) >> 6;
-        _visited = new ulong[words];
-        _holder = new ulong[words];
-        _sibling = new ulong[words];
+        if (_spareSets is { } spare && spare[0].Length >= words)
+        {
+            (_visited, _holder, _sibling) = (spare[0], spare[1], spare[2]);
+            _spareSets = null;
+        }
+        else
+        {
+            _visited = new ulong[words];
+            _holder = new ulong[words];
+            _sibling = new ulong[words];
+        }
         _industrySeen = new int[enterprises.IndustryCount];
         _regionSeen = new int[enterprises.RegionCount];
         Array.Fill(_industrySeen, -1);
         Array.Fill(_regionSeen, -1);
+    }
+
+    /// <summary>
+    /// Hands this pass's bit sets (cleared) to the next pass built on this thread. A live change builds a pass for a
+    /// few rows, and three node-sized sets per change would otherwise land on the large-object heap every time.
+    /// </summary>
+    public void Release()
+    {
+        for (int i = 0; i < _count; i++) _visited[_queue[i] >> 6] = 0;
+        _count = 0;
+        _spareSets = [_visited, _holder, _sibling];
     }
 
     /// <summary>What the walk reads per enterprise, indexed by the walked graph's enterprise ids.</summary>

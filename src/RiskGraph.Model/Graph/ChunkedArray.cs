@@ -6,7 +6,7 @@ namespace RiskGraph.Model.Graph;
 /// enterprises at a time, and copying only their chunks keeps a write at a million enterprises to kilobytes instead
 /// of a whole-array copy on the large-object heap. Reads cost one extra indirection.
 /// </summary>
-public sealed class ChunkedArray<T> where T : struct
+public sealed class ChunkedArray<T> : IReadOnlyList<T> where T : struct
 {
     public const int ChunkLength = 1 << ChunkShift;
     private const int ChunkShift = 7;
@@ -38,6 +38,20 @@ public sealed class ChunkedArray<T> where T : struct
     }
 
     public int Length { get; }
+
+    int IReadOnlyCollection<T>.Count => Length;
+
+    T IReadOnlyList<T>.this[int index] => this[index];
+
+    public IEnumerator<T> GetEnumerator()
+    {
+        foreach (var chunk in _chunks)
+        {
+            foreach (var value in chunk) yield return value;
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     public ref readonly T this[int index] => ref _chunks[index >> ChunkShift][index & (ChunkLength - 1)];
 

@@ -7,10 +7,17 @@ namespace RiskGraph.Model.Graph;
 /// Built once from a store and then only read, so any number of threads may compute on it.
 /// </summary>
 public sealed class GraphSnapshot(
-    IdMap ids, CsrGraph graph, EnterpriseAttributes enterprises, CreditProfile credit, CreditLedger ledger, CreditClass[] classes, DateOnly asOf,
+    IdMap ids, CsrGraph graph, EnterpriseAttributes enterprises, CreditProfile credit, CreditLedger ledger, ChunkedArray<CreditClass> classes, DateOnly asOf,
     string[]? personNames = null)
 {
     private readonly string[] _personNames = personNames ?? [];
+
+    public GraphSnapshot(
+        IdMap ids, CsrGraph graph, EnterpriseAttributes enterprises, CreditProfile credit, CreditLedger ledger, CreditClass[] classes, DateOnly asOf,
+        string[]? personNames = null)
+        : this(ids, graph, enterprises, credit, ledger, ChunkedArray<CreditClass>.From(classes), asOf, personNames)
+    {
+    }
 
     /// <summary>An enterprise's name or a person's display name (persons never by ID number).</summary>
     public string LabelOf(int node) =>
@@ -28,8 +35,8 @@ public sealed class GraphSnapshot(
     /// <summary>Every record with its derived status, for classification details, checks and audits.</summary>
     public CreditLedger Ledger { get; } = ledger;
 
-    /// <summary>Four-class credit class per enterprise id, from published records only.</summary>
-    public CreditClass[] Classes { get; } = classes;
+    /// <summary>Four-class credit class per enterprise id, from published records only (chunked: a change copies its chunks only).</summary>
+    public ChunkedArray<CreditClass> Classes { get; } = classes;
 
     /// <summary>The day the records are evaluated on: the serving clock's date, or the latest record date for offline runs.</summary>
     public DateOnly AsOf { get; } = asOf;
@@ -45,8 +52,7 @@ public sealed class GraphSnapshot(
     {
         var ledger = Ledger.Patch(changes, out touched);
         var credit = Credit.With(touched, ledger, AsOf);
-        var classes = (CreditClass[])Classes.Clone();
-        foreach (int e in touched) classes[e] = CreditClassifier.Classify(ledger, e).Class;
+        var classes = Classes.With(touched, e => CreditClassifier.Classify(ledger, e).Class);
         return new GraphSnapshot(Ids, Graph, Enterprises, credit, ledger, classes, AsOf, _personNames);
     }
 }

@@ -19,7 +19,7 @@ public sealed partial class WatchEventDeriver
     private void Crossings()
     {
         if (_before is null) return;
-        CreditClass[] classesBefore = _before.Classes, classesAfter = _after.Classes;
+        ChunkedArray<CreditClass> classesBefore = _before.Classes, classesAfter = _after.Classes;
         ScoredGraph? scoredBefore = _t.IsModelSwitch ? null : _t.Before!.Scored, scoredAfter = _t.After.Scored;
         ChunkedArray<float>? pBefore = scoredBefore?.Probability, pAfter = scoredBefore is null ? null : scoredAfter?.Probability;
         void Compare(int e)

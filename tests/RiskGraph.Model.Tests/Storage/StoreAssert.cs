@@ -72,7 +72,7 @@ internal static class StoreAssert
         Assert.Equal(-1, expected.Credit.FirstDifferenceFrom(actual.Credit));
 
         // The ledger derives each record's status from repairs and objections, and the classes from the ledger.
-        Assert.Equal(expected.Classes, actual.Classes);
+        Assert.Equal(expected.Classes.ToArray(), actual.Classes.ToArray());
         for (int enterprise = 0; enterprise < expected.Ids.EnterpriseCount; enterprise++)
         {
             Assert.Equal(StatusesOf(expected, enterprise), StatusesOf(actual, enterprise));

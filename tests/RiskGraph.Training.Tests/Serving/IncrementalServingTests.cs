@@ -43,9 +43,9 @@ public sealed class IncrementalServingTests
 
         var rebuilt = await GraphSnapshotLoader.LoadAsync(store, initial.AsOf);
         var applied = state.Snapshot!;
-        Assert.Equal(rebuilt.Classes, applied.Classes);
+        Assert.Equal(rebuilt.Classes.ToArray(), applied.Classes.ToArray());
         Assert.Equal(-1, rebuilt.Credit.FirstDifferenceFrom(applied.Credit));
-        Assert.NotEqual(initial.Classes, applied.Classes);
+        Assert.NotEqual(initial.Classes.ToArray(), applied.Classes.ToArray());
 
         var features = new FeatureExtractor(rebuilt, new FeatureExtractorParameters(), default, analytics).Compute();
         var served = state.Scored!;

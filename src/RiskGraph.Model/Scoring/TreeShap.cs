@@ -54,14 +54,6 @@ public sealed class TreeShap
     /// <summary>The expected raw score over the background data: what the contributions start from.</summary>
     public double Bias { get; }
 
-    /// <summary>The raw score alone (the ensemble's bias plus weighted leaf values).</summary>
-    public double Predict(ReadOnlySpan<float> features)
-    {
-        double score = _ensembleBias;
-        for (int t = 0; t < _trees.Length; t++) score += _treeWeights[t] * _trees[t].Predict(features);
-        return score;
-    }
-
     /// <summary>Fills <paramref name="contributions"/> (one Shapley value per feature) and returns the raw score.</summary>
     public double Explain(ReadOnlySpan<float> features, Span<double> contributions)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using RiskGraph.Model.Storage.Neo4j;
 using static RiskGraph.Model.Storage.Neo4j.Neo4jJson;
 
@@ -23,7 +24,7 @@ public sealed partial class Neo4jWatchStore
         {
             if (!stored.Add(e.Id)) continue;
             rows.Add(P(("id", e.Id), ("pos", ++seq), ("list_id", e.ListId), ("member", e.Member), ("enterprise", e.Enterprise), ("kind", e.Kind),
-                ("change_seq", e.ChangeSequence), ("at", SqliteWatchStore.Instant(e.At)), ("record_id", e.RecordId), ("detail", e.Detail)));
+                ("change_seq", e.ChangeSequence), ("at", SqliteWatchStore.Instant(e.At)), ("record_id", e.RecordId), ("detail", Encoding.UTF8.GetString(e.Detail))));
         }
         var points = history.Select(h => P(("id", h.Id), ("uscc", h.Uscc), ("at", SqliteWatchStore.Instant(h.At)), ("change_seq", h.ChangeSequence),
             ("class_before", h.ClassBefore), ("class_after", h.ClassAfter), ("rule", h.Rule), ("score_before", h.ScoreBefore),

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using RiskGraph.Model.Storage.Neo4j;
 using static RiskGraph.Model.Storage.Neo4j.Neo4jJson;
@@ -144,7 +145,7 @@ public sealed partial class Neo4jWatchStore(Neo4jGraphStore graphStore) : IWatch
         new(Text(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), (int)Integer(r[4]), NullableText(r[5]), Instant(r[6]), (int)Integer(r[7]), Integer(r[8]));
 
     internal static WatchEvent ReadEvent(JsonElement r) =>
-        new(Integer(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]), Integer(r[6]), Instant(r[7]), NullableText(r[8]), Text(r[9]));
+        new(Integer(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]), Integer(r[6]), Instant(r[7]), NullableText(r[8]), Encoding.UTF8.GetBytes(Text(r[9])));
 
     internal static WebhookDelivery ReadDelivery(JsonElement r) =>
         new(Text(r[0]), Text(r[1]), Text(r[2]), Integer(r[3]), (int)Integer(r[4]), Instant(r[5]), Text(r[6]),

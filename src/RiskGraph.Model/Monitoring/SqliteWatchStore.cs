@@ -91,7 +91,7 @@ public sealed class SqliteWatchStore(string path) : IWatchStore
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var insert = Command(connection, transaction, """
             INSERT OR IGNORE INTO watch_event (id, list_id, member, enterprise, kind, change_seq, at, record_id, detail)
-            VALUES ($id, $list, $member, $enterprise, $kind, $seq, $at, $record, $detail)
+            VALUES ($id, $list, $member, $enterprise, $kind, $seq, $at, $record, CAST($detail AS TEXT))
             """);
         // Queued for every webhook of the list in the same transaction: an event is never stored without its deliveries.
         await using var queue = Command(connection, transaction, """
@@ -261,7 +261,7 @@ public sealed class SqliteWatchStore(string path) : IWatchStore
         while (await r.ReadAsync(cancellationToken))
         {
             events.Add(new WatchEvent(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt64(6),
-                ParseInstant(r.GetString(7)), Text(r, 8), r.GetString(9)));
+                ParseInstant(r.GetString(7)), Text(r, 8), r.GetFieldValue<byte[]>(9)));
         }
         return events;
     }

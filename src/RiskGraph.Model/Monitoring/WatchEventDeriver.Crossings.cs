@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using RiskGraph.Model.Algorithms;
 using RiskGraph.Model.Credit;
@@ -22,22 +23,31 @@ public sealed partial class WatchEventDeriver
         ChunkedArray<CreditClass> classesBefore = _before.Classes, classesAfter = _after.Classes;
         ScoredGraph? scoredBefore = _t.IsModelSwitch ? null : _t.Before!.Scored, scoredAfter = _t.After.Scored;
         ChunkedArray<float>? pBefore = scoredBefore?.Probability, pAfter = scoredBefore is null ? null : scoredAfter?.Probability;
-        void Compare(int e)
+        // Bit 0: the class moved; bit 1: the level moved.
+        int Compare(int e)
         {
             int b = BeforeOf(e);
-            if (b < 0) return;
+            if (b < 0) return 0;
             bool classMoved = classesBefore[b] != classesAfter[e];
             bool levelMoved = pBefore is not null && pAfter is not null && LevelIndex(pBefore[b]) != LevelIndex(pAfter[e]);
-            if (classMoved || levelMoved) Moved(e, b, classMoved, levelMoved, scoredBefore, scoredAfter);
+            return (classMoved ? 1 : 0) | (levelMoved ? 2 : 0);
+        }
+        void Report(int e, int moved)
+        {
+            if (moved != 0) Moved(e, BeforeOf(e), (moved & 1) != 0, (moved & 2) != 0, scoredBefore, scoredAfter);
         }
         if (_t.ChangedEnterprises is { } changed && _beforeMap is null)
         {
-            foreach (int e in changed) Compare(e);
+            foreach (int e in changed) Report(e, Compare(e));
+            return;
         }
-        else
+        // Every enterprise compared: on every core, then those that moved reported in id order.
+        var moves = new byte[_after.EnterpriseCount];
+        Parallel.ForEach(Partitioner.Create(0, moves.Length, 1 << 16), range =>
         {
-            for (int e = 0; e < _after.EnterpriseCount; e++) Compare(e);
-        }
+            for (int e = range.Item1; e < range.Item2; e++) moves[e] = (byte)Compare(e);
+        });
+        for (int e = 0; e < moves.Length; e++) Report(e, moves[e]);
     }
 
     private void Moved(int e, int b, bool classMoved, bool levelMoved, ScoredGraph? scoredBefore, ScoredGraph? scoredAfter)
@@ -107,33 +117,5 @@ public sealed partial class WatchEventDeriver
             w.WriteEndObject();
         }
         w.WriteEndArray();
-    }
-
-    /// <summary>
-    /// Records one event for every list watching enterprise <paramref name="e"/> (or only <paramref name="only"/>), with the
-    /// path from the member that watches it. A list's min_level leaves out enterprises below it (before and after).
-    /// </summary>
-    private void Emit(int e, string kind, string discriminator, long sequence, DateTimeOffset at, string? recordId, Action<WatchDetail> write,
-        IReadOnlyList<string>? only = null, string? levelBefore = null)
-    {
-        string uscc = _after.Ids.KeyOf(e);
-        foreach (var (list, index) in _lists)
-        {
-            if (!index.IsWatched(e) || (only is not null && !only.Contains(list.Id)) || !MeetsMinLevel(list, e, levelBefore)) continue;
-            int member = index.MemberOf(e);
-            using var detail = new WatchDetail();
-            write(detail);
-            detail.Text("member_name", _after.Enterprises.Names[member]).Text("enterprise_name", _after.Enterprises.Names[e]);
-            string json = detail.Finish(_after, index.PathTo(e));
-            _events.Add(new WatchEvent(0, WatchDetail.StableId("ev_", list.Id, kind, uscc, discriminator), list.Id, _after.Ids.KeyOf(member), uscc,
-                kind, sequence, at, recordId, json));
-        }
-    }
-
-    private bool MeetsMinLevel(WatchList list, int e, string? levelBefore)
-    {
-        if (list.MinLevel is null || _t.After.Scored is not { } scored) return true;
-        int min = LevelIndex(list.MinLevel);
-        return LevelIndex(scored.Probability[e]) >= min || (levelBefore is not null && LevelIndex(levelBefore) >= min);
     }
 }

@@ -123,7 +123,7 @@ public sealed partial class WatchEventDeriver
                 .Text("counterpart_name", _after.Enterprises.Names[counterpart]).Text("counterpart_class", _after.Classes[counterpart].Name());
             d.Writer.WritePropertyName("relation_path");
             int[] nodes = person < 0 ? [watched, counterpart] : [watched, person, counterpart];
-            WatchDetail.WritePath(d.Writer, _after, nodes, WatchIndex.StepsOf(_after.Graph, nodes));
+            WatchDetail.WritePath(d.Writer, _after, nodes);
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using RiskGraph.Model.Credit;
 using RiskGraph.Model.Graph;
 using RiskGraph.Model.Scoring;
@@ -21,7 +22,6 @@ public sealed partial class WatchEventDeriver
     private readonly int[]? _beforeMap;
     private readonly IReadOnlyList<WatchedList> _lists;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _recordEventLists;
-    private readonly List<WatchEvent> _events = [];
     private readonly List<HistoryPoint> _history = [];
     private readonly Dictionary<int, List<string>> _causes = [];
 
@@ -37,12 +37,24 @@ public sealed partial class WatchEventDeriver
 
     /// <param name="recordEventLists">For each record the transition withdraws (<see cref="WithdrawnRecords"/>), the lists that had an event from it.</param>
     public static WatchDerivation Derive(
-        ServingTransition transition, IReadOnlyList<WatchedList> lists, IReadOnlyDictionary<string, IReadOnlyList<string>> recordEventLists)
+        ServingTransition transition, IReadOnlyList<WatchedList> lists, IReadOnlyDictionary<string, IReadOnlyList<string>> recordEventLists) =>
+        Derive(transition, lists, recordEventLists, ParallelRenderingFrom);
+
+    /// <param name="parallelFrom">Events from which they are written on every core (tests set it to compare both ways).</param>
+    internal static WatchDerivation Derive(ServingTransition transition, IReadOnlyList<WatchedList> lists,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> recordEventLists, int parallelFrom)
     {
         var deriver = new WatchEventDeriver(transition, lists, recordEventLists);
-        deriver.FromChanges();
-        deriver.Crossings();
-        return new WatchDerivation(deriver._events, deriver._history);
+        try
+        {
+            deriver.FromChanges();
+            deriver.Crossings();
+            return new WatchDerivation(deriver.Render(parallelFrom), deriver._history);
+        }
+        finally
+        {
+            deriver._fieldsWriter.Dispose();
+        }
     }
 
     /// <summary>The penalties and list entries a transition withdraws (repaired, or revoked on objection).</summary>
@@ -172,13 +184,17 @@ public sealed partial class WatchEventDeriver
         var map = new int[after.EnterpriseCount];
         IdMap a = after.Ids, b = before.Ids;
         int shared = Math.Min(after.EnterpriseCount, before.EnterpriseCount);
-        for (int e = 0; e < map.Length; e++)
+        // Independent per enterprise, and a million key comparisons at scale: on every core.
+        Parallel.ForEach(Partitioner.Create(0, map.Length, 1 << 16), range =>
         {
-            string key = a.KeyOf(e);
-            // Node ids are usually stable between reloads: a key comparison avoids the dictionary in the common case.
-            map[e] = e < shared && string.Equals(b.KeyOf(e), key, StringComparison.Ordinal) ? e
-                : b.IdOf(key) is int id && id != IdMap.NotFound && id < before.EnterpriseCount ? id : -1;
-        }
+            for (int e = range.Item1; e < range.Item2; e++)
+            {
+                string key = a.KeyOf(e);
+                // Node ids are usually stable between reloads: a key comparison avoids the dictionary in the common case.
+                map[e] = e < shared && string.Equals(b.KeyOf(e), key, StringComparison.Ordinal) ? e
+                    : b.IdOf(key) is int id && id != IdMap.NotFound && id < before.EnterpriseCount ? id : -1;
+            }
+        });
         return map;
     }
 

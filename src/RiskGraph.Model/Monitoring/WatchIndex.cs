@@ -1,4 +1,5 @@
 using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 
 namespace RiskGraph.Model.Monitoring;
@@ -52,15 +53,27 @@ public sealed class WatchIndex
     /// <summary>Node ids from the member to <paramref name="enterprise"/>, shared persons included.</summary>
     public int[] PathTo(int enterprise)
     {
-        var nodes = new List<int>(2 * _depth[enterprise] + 1) { enterprise };
+        Span<int> nodes = stackalloc int[MaxPathNodes];
+        return PathTo(enterprise, nodes).ToArray();
+    }
+
+    /// <summary>Longest path a watch list has: two nodes (an enterprise and a shared person) per hop, plus the member.</summary>
+    public const int MaxPathNodes = 2 * WatchList.MaxRadius + 1;
+
+    /// <summary>The path of <see cref="PathTo(int)"/> written into <paramref name="nodes"/> (at least <see cref="MaxPathNodes"/> long).</summary>
+    public Span<int> PathTo(int enterprise, Span<int> nodes)
+    {
+        int count = 0;
+        nodes[count++] = enterprise;
         while (_depth[enterprise] > 0)
         {
-            if (_via[enterprise] >= 0) nodes.Add(_via[enterprise]);
+            if (_via[enterprise] >= 0) nodes[count++] = _via[enterprise];
             enterprise = _parent[enterprise];
-            nodes.Add(enterprise);
+            nodes[count++] = enterprise;
         }
-        nodes.Reverse();
-        return nodes.ToArray();
+        var path = nodes[..count];
+        path.Reverse();
+        return path;
     }
 
     public static WatchIndex Build(GraphSnapshot snapshot, IReadOnlyList<string> members, int radius)
@@ -129,23 +142,30 @@ public sealed class WatchIndex
     }
 
     /// <summary>The relation steps along <paramref name="nodes"/> (consecutive nodes are adjacent by construction).</summary>
-    public static PathStep[] StepsOf(CsrGraph graph, int[] nodes)
+    public static PathStep[] StepsOf(CsrGraph graph, ReadOnlySpan<int> nodes)
     {
         var steps = new PathStep[Math.Max(0, nodes.Length - 1)];
-        for (int i = 0; i + 1 < nodes.Length; i++)
+        for (int i = 0; i < steps.Length; i++)
         {
-            int a = nodes[i], b = nodes[i + 1];
-            // Scan the end with fewer relations: a member may be a hub with thousands.
-            bool fromA = graph.Degree(a) <= graph.Degree(b);
-            int from = fromA ? a : b, to = fromA ? b : a;
-            for (int s = graph.Offsets[from]; s < graph.Offsets[from + 1]; s++)
-            {
-                if (graph.Targets[s] != to) continue;
-                byte kind = graph.Kinds[s];
-                steps[i] = new PathStep(EdgeKind.TypeOf(kind), EdgeKind.IsIncoming(kind) != fromA);
-                break;
-            }
+            var (type, forward) = StepBetween(graph, nodes[i], nodes[i + 1]);
+            steps[i] = new PathStep(type, forward);
         }
         return steps;
+    }
+
+    /// <summary>The type of the relation between adjacent nodes <paramref name="a"/> and <paramref name="b"/>, and whether it points from a to b.</summary>
+    public static (RelationType Type, bool Forward) StepBetween(CsrGraph graph, int a, int b)
+    {
+        // Scan the end with fewer relations: a member may be a hub with thousands.
+        bool fromA = graph.Degree(a) <= graph.Degree(b);
+        int from = fromA ? a : b, to = fromA ? b : a;
+        int[] offsets = graph.Offsets, targets = graph.Targets;
+        for (int s = offsets[from]; s < offsets[from + 1]; s++)
+        {
+            if (targets[s] != to) continue;
+            byte kind = graph.Kinds[s];
+            return (EdgeKind.TypeOf(kind), EdgeKind.IsIncoming(kind) != fromA);
+        }
+        throw new ArgumentException($"Nodes {a} and {b} are not adjacent.");
     }
 }

@@ -20,10 +20,10 @@ public sealed record WatchList(
 /// <param name="Member">The watched member the event reaches.</param>
 /// <param name="Enterprise">Where it happened: the member itself or an enterprise within the radius.</param>
 /// <param name="RecordId">The penalty, list entry or commitment that raised it, else null.</param>
-/// <param name="Detail">JSON object: the kind's before/after values and the typed path from member to enterprise.</param>
+/// <param name="Detail">JSON object as UTF-8, as it is stored and sent: the kind's before/after values and the typed path from member to enterprise.</param>
 public sealed record WatchEvent(
     long Position, string Id, string ListId, string Member, string Enterprise, string Kind, long ChangeSequence, DateTimeOffset At,
-    string? RecordId, string Detail);
+    string? RecordId, byte[] Detail);
 
 /// <summary>One class change or warning-level crossing of an enterprise, kept for its history.</summary>
 /// <param name="Causes">JSON array of the record keys written in the change that moved it.</param>

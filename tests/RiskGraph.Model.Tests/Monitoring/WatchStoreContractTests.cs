@@ -11,10 +11,13 @@ public abstract class WatchStoreContractTests
 
     protected abstract Task<IWatchStore> CreateStoreAsync();
 
-    private static WatchList List(string id, string owner) => new(id, "重点企业", owner, "信用处", 1, "medium", T0, 0);
+    protected static WatchList List(string id, string owner) => new(id, "重点企业", owner, "信用处", 1, "medium", T0, 0);
 
-    private static WatchEvent Event(string id, string list, int minutes, string? record = null) =>
-        new(0, id, list, "M", "E", WatchEventKinds.Penalty, 7, T0.AddMinutes(minutes), record, """{"path":{"nodes":[],"edges":[]},"hops":0}""");
+    protected static WatchEvent Event(string id, string list, int minutes, string? record = null) =>
+        new(0, id, list, "M", "E", WatchEventKinds.Penalty, 7, T0.AddMinutes(minutes), record, Detail);
+
+    // Not ASCII only: the detail is kept as UTF-8 and must come back byte for byte.
+    private static readonly byte[] Detail = """{"enterprise_name":"天津某某商贸有限公司","path":{"nodes":[],"edges":[]},"hops":0}"""u8.ToArray();
 
     protected async Task ListsAreStoredPerOwner_AndTheirMembersChange()
     {
@@ -58,6 +61,7 @@ public abstract class WatchStoreContractTests
         Assert.Equal(2, await store.CountEventsSinceAsync("wl_a", T0.AddMinutes(2)));
         Assert.Equal(["wl_a"], await store.ListsWithRecordEventAsync("P-1"));
         Assert.Equal(T0.AddMinutes(1), (await store.FindEventAsync("ev_1"))!.At);
+        Assert.Equal(Detail, all[0].Detail);
 
         var due = await store.DueDeliveriesAsync(T0.AddHours(1), 10);
         Assert.Equal(["ev_1", "ev_2", "ev_3"], due.Select(d => d.EventId));
@@ -106,6 +110,24 @@ public sealed class SqliteWatchStoreContractTests : WatchStoreContractTests, IDi
 
     [Fact]
     public Task History_is_read_by_enterprise_and_time() => HistoryIsReadByEnterpriseAndTime();
+
+    [Fact]
+    public async Task The_detail_is_stored_as_text_so_the_database_reads_as_json()
+    {
+        string path = _folder.File("typed.db");
+        var store = new SqliteWatchStore(path);
+        await store.InitializeAsync();
+        await store.CreateListAsync(List("wl_a", "ana"), ["M"]);
+        await store.AppendAsync([Event("ev_1", "wl_a", 1)], [], 1);
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT typeof(detail), json_extract(detail, '$.enterprise_name') FROM watch_event";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(("text", "天津某某商贸有限公司"), (reader.GetString(0), reader.GetString(1)));
+    }
 
     public void Dispose() => _folder.Dispose();
 }

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Exposure;
+using RiskGraph.Model.Algorithms.Paths;
+using RiskGraph.Model.Algorithms.SupplyChain;
 using RiskGraph.Model.Features;
 using RiskGraph.Model.Graph;
 

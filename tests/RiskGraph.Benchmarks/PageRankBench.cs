@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Ranking;
 using RiskGraph.Model.Graph;
 
 namespace RiskGraph.Benchmarks;

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Ownership;
 using RiskGraph.Model.Credit;
 using RiskGraph.Model.Graph;
 

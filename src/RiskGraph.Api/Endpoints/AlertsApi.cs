@@ -3,7 +3,7 @@ using RiskGraph.Api.Contracts;
 using RiskGraph.Api.Extensions;
 using RiskGraph.Api.Security;
 using RiskGraph.Api.Services;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Paths;
 using RiskGraph.Model.Credit;
 
 namespace RiskGraph.Api.Endpoints;

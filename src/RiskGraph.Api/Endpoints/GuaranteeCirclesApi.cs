@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using RiskGraph.Api.Contracts;
 using RiskGraph.Api.Extensions;
 using RiskGraph.Api.Services;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Guarantees;
 
 namespace RiskGraph.Api.Endpoints;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RiskGraph.Api.Contracts;
 using RiskGraph.Api.Services;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.SupplyChain;
 
 namespace RiskGraph.Api.Endpoints;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using RiskGraph.Api.Contracts;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Paths;
 using RiskGraph.Model.Credit;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Scoring;

@@ -1,5 +1,5 @@
 using RiskGraph.Api.Contracts;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Ownership;
 using RiskGraph.Model.Credit;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;

@@ -1,6 +1,13 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Communities;
+using RiskGraph.Model.Algorithms.Components;
+using RiskGraph.Model.Algorithms.Guarantees;
+using RiskGraph.Model.Algorithms.Ownership;
+using RiskGraph.Model.Algorithms.Paths;
+using RiskGraph.Model.Algorithms.Ranking;
+using RiskGraph.Model.Algorithms.SupplyChain;
+using RiskGraph.Model.Algorithms.Traversal;
 using RiskGraph.Model.Graph;
 
 namespace RiskGraph.Model.Features;

@@ -1,5 +1,9 @@
 using System.Collections.Concurrent;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Common;
+using RiskGraph.Model.Algorithms.Guarantees;
+using RiskGraph.Model.Algorithms.Paths;
+using RiskGraph.Model.Algorithms.Ranking;
+using RiskGraph.Model.Algorithms.Traversal;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 using static RiskGraph.Model.Features.FeatureCatalog;

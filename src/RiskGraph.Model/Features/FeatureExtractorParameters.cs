@@ -1,4 +1,5 @@
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Common;
+using RiskGraph.Model.Algorithms.Traversal;
 
 namespace RiskGraph.Model.Features;
 

@@ -1,4 +1,12 @@
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Common;
+using RiskGraph.Model.Algorithms.Communities;
+using RiskGraph.Model.Algorithms.Components;
+using RiskGraph.Model.Algorithms.Guarantees;
+using RiskGraph.Model.Algorithms.Ownership;
+using RiskGraph.Model.Algorithms.Paths;
+using RiskGraph.Model.Algorithms.Ranking;
+using RiskGraph.Model.Algorithms.SupplyChain;
+using RiskGraph.Model.Algorithms.Traversal;
 using RiskGraph.Model.Graph;
 
 namespace RiskGraph.Model.Features;

@@ -1,4 +1,5 @@
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Communities;
+using RiskGraph.Model.Algorithms.Ranking;
 using RiskGraph.Model.Graph;
 
 namespace RiskGraph.Model.Features;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using RiskGraph.Model.Algorithms;
 using RiskGraph.Model.Credit;
 using RiskGraph.Model.Graph;
 using RiskGraph.Model.Scoring;

@@ -1,4 +1,4 @@
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Ownership;
 using RiskGraph.Model.Credit;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;

@@ -1,5 +1,11 @@
 using System.Diagnostics;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Communities;
+using RiskGraph.Model.Algorithms.Components;
+using RiskGraph.Model.Algorithms.Exposure;
+using RiskGraph.Model.Algorithms.Ownership;
+using RiskGraph.Model.Algorithms.Paths;
+using RiskGraph.Model.Algorithms.Ranking;
+using RiskGraph.Model.Algorithms.SupplyChain;
 using RiskGraph.Model.Features;
 using RiskGraph.Model.Graph;
 

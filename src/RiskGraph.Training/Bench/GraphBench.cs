@@ -1,13 +1,13 @@
 using System.Diagnostics;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Common;
+using RiskGraph.Model.Algorithms.Ranking;
 using RiskGraph.Model.Features;
 using RiskGraph.Model.Graph;
 using RiskGraph.Model.Identity;
 using RiskGraph.Model.Import;
 using RiskGraph.Model.Storage.Sqlite;
-using RiskGraph.Training.Synthetic;
-
 using RiskGraph.Training.Pipelines;
+using RiskGraph.Training.Synthetic;
 
 namespace RiskGraph.Training.Bench;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Ranking;
 using RiskGraph.Model.Graph;
 
 namespace RiskGraph.Training.Bench;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Guarantees;
+using RiskGraph.Model.Algorithms.Ownership;
 using RiskGraph.Model.Credit;
 using RiskGraph.Model.Graph;
 using RiskGraph.Model.Supervision;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using QuikGraph;
 using QuikGraph.Algorithms.Ranking;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Ranking;
 using RiskGraph.Model.Graph;
 
 namespace RiskGraph.Training.Bench;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Common;
 using RiskGraph.Training.Bench;
 
 namespace RiskGraph.Training.Commands;

@@ -1,4 +1,9 @@
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Common;
+using RiskGraph.Model.Algorithms.Communities;
+using RiskGraph.Model.Algorithms.Exposure;
+using RiskGraph.Model.Algorithms.Paths;
+using RiskGraph.Model.Algorithms.Ranking;
+using RiskGraph.Model.Algorithms.SupplyChain;
 using RiskGraph.Model.Features;
 
 namespace RiskGraph.Model.Tests.Algorithms;

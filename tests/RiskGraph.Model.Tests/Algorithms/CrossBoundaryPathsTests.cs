@@ -1,4 +1,4 @@
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Paths;
 using RiskGraph.Model.Domain;
 
 namespace RiskGraph.Model.Tests.Algorithms;

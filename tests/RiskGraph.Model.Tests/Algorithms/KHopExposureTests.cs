@@ -1,4 +1,5 @@
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Exposure;
+using RiskGraph.Model.Algorithms.Traversal;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 

@@ -1,4 +1,4 @@
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.SupplyChain;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 

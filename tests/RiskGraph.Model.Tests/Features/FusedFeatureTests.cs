@@ -1,4 +1,7 @@
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Exposure;
+using RiskGraph.Model.Algorithms.Paths;
+using RiskGraph.Model.Algorithms.Ranking;
+using RiskGraph.Model.Algorithms.Traversal;
 using RiskGraph.Model.Features;
 using RiskGraph.Model.Tests.Algorithms;
 using static RiskGraph.Model.Features.FeatureCatalog;

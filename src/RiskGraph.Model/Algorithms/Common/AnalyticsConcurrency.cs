@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Common;
 
 /// <summary>
 /// How many threads an analytics run uses. Parameter records take <see cref="Auto"/> (0) by default, which means

@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Common;
 
 /// <summary>
 /// Runs a body over fixed-size batches of node ids on up to <c>concurrency</c> threads. Batches do not depend on

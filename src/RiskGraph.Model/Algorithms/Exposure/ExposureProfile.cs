@@ -1,6 +1,6 @@
 using RiskGraph.Model.Domain;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.Exposure;
 
 /// <summary>
 /// The risky (negative-record) enterprises within k hops of one node. A risky enterprise is counted once in the

@@ -1,6 +1,6 @@
 using RiskGraph.Model.Domain;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.Exposure;
 
 /// <summary>
 /// <see cref="ExposureProfile"/> counts for every enterprise, as flat row-major arrays indexed by enterprise id

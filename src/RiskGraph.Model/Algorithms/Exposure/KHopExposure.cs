@@ -1,7 +1,9 @@
+using RiskGraph.Model.Algorithms.Common;
+using RiskGraph.Model.Algorithms.Traversal;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.Exposure;
 
 /// <summary>
 /// Counts the enterprises with a negative record (<see cref="CreditProfile.Negative"/>) within k hops of a node,

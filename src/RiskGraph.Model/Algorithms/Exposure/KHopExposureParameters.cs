@@ -1,4 +1,6 @@
-namespace RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Common;
+
+namespace RiskGraph.Model.Algorithms.Exposure;
 
 /// <param name="Hops">How far to look, 1 to 3 relations away.</param>
 /// <param name="HubFanOutCap">

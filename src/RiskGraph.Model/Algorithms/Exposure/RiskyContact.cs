@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Exposure;
 
 /// <summary>A risky enterprise near the queried node.</summary>
 /// <param name="Node">Its node id.</param>

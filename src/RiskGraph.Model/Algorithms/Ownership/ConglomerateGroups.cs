@@ -1,7 +1,9 @@
+using RiskGraph.Model.Algorithms.Common;
+using RiskGraph.Model.Algorithms.Traversal;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.Ownership;
 
 /// <summary>
 /// Conglomerates (系族) by actual controller, on the equity penetration of <see cref="UltimateController"/>. Each

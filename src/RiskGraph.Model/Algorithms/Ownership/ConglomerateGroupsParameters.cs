@@ -1,4 +1,6 @@
-namespace RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Common;
+
+namespace RiskGraph.Model.Algorithms.Ownership;
 
 /// <param name="ControlThreshold">Integrated (or, failing that, direct) share above which a holder controls an enterprise; in (0, 1].</param>
 /// <param name="MinSize">Smallest group reported: enterprises under one top controller, the controller itself included when an enterprise.</param>

@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Ownership;
 
 /// <summary>
 /// Conglomerates (系族): enterprises grouped under their top controller. Group g's members are

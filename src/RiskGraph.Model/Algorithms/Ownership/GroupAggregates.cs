@@ -1,7 +1,7 @@
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.Ownership;
 
 /// <summary>Turns every enterprise's top controller into numbered groups with their members and totals, by counting over arrays.</summary>
 internal static class GroupAggregates

@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Ownership;
 
 /// <summary>An enterprise a holder owns, directly or through others.</summary>
 /// <param name="Hops">Length of the shortest ownership chain from the holder.</param>

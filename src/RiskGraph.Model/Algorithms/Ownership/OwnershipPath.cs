@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Ownership;
 
 /// <summary>One chain of shareholdings from an ultimate holder down to the target.</summary>
 /// <param name="Nodes">Node ids, holder first and target last.</param>

@@ -1,7 +1,8 @@
+using RiskGraph.Model.Algorithms.Traversal;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.Ownership;
 
 /// <summary>
 /// Lists the simple ownership paths (no node twice) from a target up to its reported ultimate holders, by

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.Ownership;
 
 /// <summary>
 /// The share each SHAREHOLDER_OF edge carries in equity penetration. Where the shares held in one enterprise add

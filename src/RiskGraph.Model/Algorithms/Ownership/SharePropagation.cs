@@ -1,7 +1,8 @@
+using RiskGraph.Model.Algorithms.Traversal;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.Ownership;
 
 /// <summary>
 /// Spreads ownership mass along SHAREHOLDER_OF edges in rounds: mass m at a node crosses an edge of share s as

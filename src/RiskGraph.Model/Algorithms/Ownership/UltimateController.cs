@@ -1,7 +1,8 @@
+using RiskGraph.Model.Algorithms.Traversal;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.Ownership;
 
 /// <summary>
 /// Equity penetration over SHAREHOLDER_OF relations. For a target enterprise, the integrated share of each ultimate

@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Ownership;
 
 /// <param name="ControlThreshold">An ultimate holder with an integrated share above this is a controller; in (0, 1].</param>
 /// <param name="BeneficialOwnerThreshold">An ultimate holder with an integrated share above this is a beneficial owner; in (0, 1].</param>

@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Ownership;
 
 /// <param name="Holders">Every ultimate holder with a positive integrated share, largest first.</param>
 /// <param name="Controllers">Holders above the control threshold (with paths).</param>

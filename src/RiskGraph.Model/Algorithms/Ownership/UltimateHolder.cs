@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Ownership;
 
 /// <summary>A natural person, or an enterprise without shareholders, at the top of the target's ownership.</summary>
 /// <param name="IntegratedShare">

@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Paths;
 
 /// <summary>Which boundary a path to a risky enterprise crosses (R118).</summary>
 public enum BoundaryKind

@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Paths;
 
 /// <summary>Per enterprise id: risky enterprises within depth across each boundary, for features.</summary>
 /// <param name="CrossBoth">Risky enterprises differing in both industry and region.</param>

@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Paths;
 
 /// <summary>A shortest relation path from the source to a risky enterprise in another industry or region.</summary>
 /// <param name="Nodes">Node ids, source first, target last.</param>

@@ -1,6 +1,8 @@
+using RiskGraph.Model.Algorithms.Common;
+using RiskGraph.Model.Algorithms.Traversal;
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.Paths;
 
 /// <summary>
 /// Finds how an enterprise is linked to risky enterprises (negative record) of another industry or region:

@@ -1,4 +1,6 @@
-namespace RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Common;
+
+namespace RiskGraph.Model.Algorithms.Paths;
 
 /// <param name="MaxDepth">
 /// Longest path searched, in relations; 1 to 4. The all-enterprises counts cost roughly (average degree)^depth

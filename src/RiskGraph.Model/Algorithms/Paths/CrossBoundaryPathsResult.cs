@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Paths;
 
 /// <param name="Paths">Nearest first (breadth-first order), at most MaxPaths.</param>
 /// <param name="CrossIndustryTargets">Risky enterprises within depth in another industry (possibly also another region).</param>

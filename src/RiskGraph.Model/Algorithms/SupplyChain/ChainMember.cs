@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.SupplyChain;
 
 /// <param name="Hops">Supply links between the core enterprise and this member.</param>
 /// <param name="Negative">The member has a negative record.</param>

@@ -1,7 +1,9 @@
+using RiskGraph.Model.Algorithms.Common;
+using RiskGraph.Model.Algorithms.Traversal;
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.SupplyChain;
 
 /// <summary>
 /// Risk of enterprises with a negative record spreading along SUPPLIES_TO links, and the chain view of one core

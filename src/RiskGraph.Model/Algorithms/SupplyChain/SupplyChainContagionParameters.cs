@@ -1,4 +1,6 @@
-namespace RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Common;
+
+namespace RiskGraph.Model.Algorithms.SupplyChain;
 
 /// <param name="Decay">Fraction of risk that survives each supply hop; in (0, 1].</param>
 /// <param name="MaxHops">How many supply links risk may travel, and how far the chain view reaches; 1 to 10.</param>

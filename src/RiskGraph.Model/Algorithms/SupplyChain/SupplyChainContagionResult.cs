@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.SupplyChain;
 
 /// <summary>
 /// Supply-chain risk per enterprise id. Each side is Σ over hops h of decay^h × the amount-weighted share of

@@ -1,7 +1,7 @@
 using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.SupplyChain;
 
 /// <summary>
 /// The supply links between the core enterprise and the members of its chain view (<see cref="SupplyChainView"/>),

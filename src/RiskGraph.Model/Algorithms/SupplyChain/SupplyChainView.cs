@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.SupplyChain;
 
 /// <summary>
 /// The enterprises on a core enterprise's supply chain within MaxHops links, nearest first, upstream before

@@ -1,6 +1,6 @@
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.SupplyChain;
 
 /// <summary>
 /// One side of a supply pull: the weighted average of a per-enterprise value over an enterprise's partners on

@@ -1,4 +1,6 @@
-namespace RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Common;
+
+namespace RiskGraph.Model.Algorithms.Traversal;
 
 /// <summary>Reports the share of <see cref="NodeBatches"/> batches finished; safe to call from worker threads.</summary>
 internal sealed class BatchProgress(int nodeCount, IProgress<double>? progress)

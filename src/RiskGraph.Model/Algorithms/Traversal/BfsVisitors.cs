@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Traversal;
 
 /// <summary>For searches that only need what was reached and how far: depths are kept by the search itself.</summary>
 internal readonly struct CountOnlyVisitor : IBfsVisitor

@@ -1,6 +1,6 @@
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.Traversal;
 
 /// <summary>
 /// Breadth-first search for batch modes that only need the set of nodes reached and their depths, run once per

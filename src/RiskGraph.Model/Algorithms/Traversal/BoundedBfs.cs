@@ -1,6 +1,6 @@
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.Traversal;
 
 /// <summary>
 /// Breadth-first search from one node up to a depth, following only edge kinds in a bit mask and not expanding

@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Traversal;
 
 /// <summary>Callbacks of <see cref="BoundedBfs"/>. Implemented by structs so the calls inline into the loop.</summary>
 internal interface IBfsVisitor

@@ -1,6 +1,6 @@
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.Traversal;
 
 /// <summary>
 /// An order of the enterprises in which neighbours come close together: a breadth-first sweep of the whole graph

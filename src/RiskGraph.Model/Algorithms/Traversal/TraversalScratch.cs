@@ -1,4 +1,5 @@
-namespace RiskGraph.Model.Algorithms;
+
+namespace RiskGraph.Model.Algorithms.Traversal;
 
 /// <summary>
 /// One traversal's working memory, sized to the graph and reused across queries. A node counts as visited

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using RiskGraph.Model.Graph;
 
-namespace RiskGraph.Model.Algorithms;
+namespace RiskGraph.Model.Algorithms.Traversal;
 
 /// <summary>
 /// Scratch memory for traversals over one graph, shared by every algorithm object built on that graph. The pool

@@ -1,4 +1,5 @@
-using RiskGraph.Model.Algorithms;
+using RiskGraph.Model.Algorithms.Components;
+using RiskGraph.Model.Algorithms.Ranking;
 
 namespace RiskGraph.Training.Evaluation.Generic;
 

@@ -1,8 +1,0 @@
-namespace RiskGraph.Model.Algorithms;
-
-/// <param name="Component">Component index per node, numbered 0.. in order of each component's smallest node id.</param>
-/// <param name="Sizes">Node count per component index.</param>
-public sealed record WccResult(int[] Component, int[] Sizes)
-{
-    public int ComponentCount => Sizes.Length;
-}

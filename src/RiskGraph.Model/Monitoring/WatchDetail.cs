@@ -16,10 +16,28 @@ namespace RiskGraph.Model.Monitoring;
 internal sealed class WatchDetail : IDisposable
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Names and fixed values encoded once: a large batch writes them a million times.
+    private static readonly JsonEncodedText MemberName = JsonEncodedText.Encode("member_name"), EnterpriseName = JsonEncodedText.Encode("enterprise_name"),
+        HopsName = JsonEncodedText.Encode("hops"), PathName = JsonEncodedText.Encode("path"), NodesName = JsonEncodedText.Encode("nodes"),
+        EdgesName = JsonEncodedText.Encode("edges"), IdName = JsonEncodedText.Encode("id"), KindName = JsonEncodedText.Encode("kind"),
+        LabelName = JsonEncodedText.Encode("label"), IndustryName = JsonEncodedText.Encode("industry"), RegionName = JsonEncodedText.Encode("region"),
+        SourceName = JsonEncodedText.Encode("source"), TargetName = JsonEncodedText.Encode("target"), TypeName = JsonEncodedText.Encode("type"),
+        EnterpriseKind = JsonEncodedText.Encode("enterprise"), PersonKind = JsonEncodedText.Encode("person");
+    private static readonly JsonEncodedText[] TypeNames = Enum.GetValues<RelationType>().Select(t => JsonEncodedText.Encode(t.Name())).ToArray();
+
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
     private readonly Utf8JsonWriter _writer;
+    // The last enterprise node written, kept as JSON: events are written enterprise by enterprise, so the lists
+    // that watch one enterprise share its node. One instance serves one snapshot.
+    private readonly ArrayBufferWriter<byte> _node = new(256);
+    private readonly Utf8JsonWriter _nodeWriter;
+    private int _nodeId = -1;
 
-    public WatchDetail() => _writer = new Utf8JsonWriter(_buffer, Options);
+    public WatchDetail()
+    {
+        _writer = new Utf8JsonWriter(_buffer, Options);
+        _nodeWriter = new Utf8JsonWriter(_node, Options);
+    }
 
     public Utf8JsonWriter Writer => _writer;
 
@@ -61,10 +79,12 @@ internal sealed class WatchDetail : IDisposable
     /// </summary>
     public void WriteWatcherPart(GraphSnapshot snapshot, int member, int enterprise, ReadOnlySpan<int> path)
     {
-        Start().Text("member_name", snapshot.Enterprises.Names[member]).Text("enterprise_name", snapshot.Enterprises.Names[enterprise]);
-        _writer.WriteNumber("hops", Hops(snapshot, path));
-        _writer.WritePropertyName("path");
-        WritePath(_writer, snapshot, path);
+        Start();
+        _writer.WriteString(MemberName, snapshot.Enterprises.Names[member]);
+        _writer.WriteString(EnterpriseName, snapshot.Enterprises.Names[enterprise]);
+        _writer.WriteNumber(HopsName, Hops(snapshot, path));
+        _writer.WritePropertyName(PathName);
+        WritePath(_writer, snapshot, path, NodeJson(snapshot, path[^1]));
         _writer.WriteEndObject();
         _writer.Flush();
     }
@@ -86,7 +106,24 @@ internal sealed class WatchDetail : IDisposable
         return json;
     }
 
-    public void Dispose() => _writer.Dispose();
+    private ReadOnlySpan<byte> NodeJson(GraphSnapshot snapshot, int node)
+    {
+        if (node != _nodeId)
+        {
+            _node.ResetWrittenCount();
+            _nodeWriter.Reset(_node);
+            WriteNode(_nodeWriter, snapshot, node);
+            _nodeWriter.Flush();
+            _nodeId = node;
+        }
+        return _node.WrittenSpan;
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _nodeWriter.Dispose();
+    }
 
     private static int Hops(GraphSnapshot snapshot, ReadOnlySpan<int> path)
     {
@@ -96,21 +133,26 @@ internal sealed class WatchDetail : IDisposable
     }
 
     /// <summary>The path through adjacent <paramref name="nodes"/>: the nodes, then the relation between each two.</summary>
-    public static void WritePath(Utf8JsonWriter w, GraphSnapshot snapshot, ReadOnlySpan<int> nodes)
+    /// <param name="lastNode">The last node already written as JSON (by <see cref="WriteNode"/>), or empty to write it here.</param>
+    public static void WritePath(Utf8JsonWriter w, GraphSnapshot snapshot, ReadOnlySpan<int> nodes, ReadOnlySpan<byte> lastNode = default)
     {
         w.WriteStartObject();
-        w.WriteStartArray("nodes");
-        foreach (int node in nodes) WriteNode(w, snapshot, node);
+        w.WriteStartArray(NodesName);
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            if (i == nodes.Length - 1 && !lastNode.IsEmpty) w.WriteRawValue(lastNode, skipInputValidation: true);
+            else WriteNode(w, snapshot, nodes[i]);
+        }
         w.WriteEndArray();
-        w.WriteStartArray("edges");
+        w.WriteStartArray(EdgesName);
         for (int i = 0; i + 1 < nodes.Length; i++)
         {
             string from = snapshot.Ids.KeyOf(nodes[i]), to = snapshot.Ids.KeyOf(nodes[i + 1]);
             var (type, forward) = WatchIndex.StepBetween(snapshot.Graph, nodes[i], nodes[i + 1]);
             w.WriteStartObject();
-            w.WriteString("source", forward ? from : to);
-            w.WriteString("target", forward ? to : from);
-            w.WriteString("type", type.Name());
+            w.WriteString(SourceName, forward ? from : to);
+            w.WriteString(TargetName, forward ? to : from);
+            w.WriteString(TypeName, TypeNames[(int)type]);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -120,15 +162,15 @@ internal sealed class WatchDetail : IDisposable
     public static void WriteNode(Utf8JsonWriter w, GraphSnapshot snapshot, int node)
     {
         w.WriteStartObject();
-        w.WriteString("id", snapshot.Ids.KeyOf(node));
+        w.WriteString(IdName, snapshot.Ids.KeyOf(node));
         bool enterprise = snapshot.Ids.IsEnterprise(node);
-        w.WriteString("kind", enterprise ? "enterprise" : "person");
-        w.WriteString("label", snapshot.LabelOf(node));
+        w.WriteString(KindName, enterprise ? EnterpriseKind : PersonKind);
+        w.WriteString(LabelName, snapshot.LabelOf(node));
         var a = snapshot.Enterprises;
-        if (enterprise) w.WriteString("industry", a.IndustryCodes[a.Industry[node]]);
-        else w.WriteNull("industry");
-        if (enterprise) w.WriteString("region", a.RegionCodes[a.Region[node]]);
-        else w.WriteNull("region");
+        if (enterprise) w.WriteString(IndustryName, a.IndustryCodes[a.Industry[node]]);
+        else w.WriteNull(IndustryName);
+        if (enterprise) w.WriteString(RegionName, a.RegionCodes[a.Region[node]]);
+        else w.WriteNull(RegionName);
         w.WriteEndObject();
     }
 

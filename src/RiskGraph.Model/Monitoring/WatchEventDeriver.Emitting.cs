@@ -44,8 +44,8 @@ public sealed partial class WatchEventDeriver
 
     /// <summary>
     /// Writes every pending event, in the order they were emitted (change by change, list by list). They are written
-    /// list by list and enterprise by enterprise, so the events of one list about one enterprise share their watcher
-    /// part and the arrays are read in order; each event reads only immutable state and has its own slot, so large
+    /// enterprise by enterprise and list by list, so the events of one list about one enterprise share their watcher
+    /// part, the lists that watch one enterprise share its node, and the arrays are read in order; each event reads only immutable state and has its own slot, so large
     /// batches are written on every core.
     /// </summary>
     private WatchEvent[] Render(int parallelFrom)
@@ -56,7 +56,7 @@ public sealed partial class WatchEventDeriver
         for (int i = 0; i < count; i++)
         {
             var (o, l) = _pending[i];
-            keys[i] = ((long)l << 32) | (uint)_occurrences[o].Enterprise;
+            keys[i] = ((long)_occurrences[o].Enterprise << 32) | (uint)l;
             order[i] = i;
         }
         Array.Sort(keys, order);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Side by side, in one run, on loopback: the authenticated and audited warning route of the real API, and a bare
-# minimal-API route answering a precomputed score from a dictionary (tests/RiskGraph.ApiBench); then the batch route
+# minimal-API route answering a precomputed score from a dictionary (tests/RiskGraph.ApiBench), both asked for the same
+# 1,000 enterprises in turn (one fixed code would hide what varied subjects cost the audit log); then the batch route
 # with 1,000 codes. wrk with 1 thread, 32 connections, 10 s each (BENCH_SECONDS, BENCH_CONNECTIONS).
 #   Needs a trained home (bash scripts/setup.sh with RISKGRAPH_SERVE=0) and wrk (apt-get install wrk).
 #   Prints one JSON object and writes it to artifacts/bench/api.json.
@@ -35,19 +36,30 @@ for url in http://127.0.0.1:5391/health "http://127.0.0.1:5392/bare/$uscc"; do
   for _ in $(seq 1 120); do curl -sf "$url" >/dev/null && break; sleep 0.5; done
 done
 
+# Each request asks for the next of the 1,000 codes, through the route template given as the script's argument.
+echo "$usccs" >"$work/usccs.txt"
+cat >"$work/rotate.lua" <<LUA
+local codes, template, i = {}, "", 0
+for line in io.lines("$work/usccs.txt") do codes[#codes + 1] = line end
+function init(args) template = args[1] end
+function request() i = i % #codes + 1; return wrk.format(nil, (template:gsub("{uscc}", codes[i]))) end
+LUA
+
 printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["X-Api-Key"] = "%s"\nwrk.body = [[{"usccs":[%s]}]]\n' \
   "$key" "$(echo "$usccs" | sed 's/.*/"&"/' | paste -sd, -)" >"$work/batch.lua"
 
-run() { wrk -t1 -c"$2" -d"${seconds}s" --latency "${@:3}" "$1" >"$work/out" 2>&1; 
+run() { wrk -t1 -c"$2" -d"${seconds}s" --latency "$1" "${@:3}" >"$work/out" 2>&1; 
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/out")
   p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' "$work/out")
   errors=$(awk '/Non-2xx/ {print $NF}' "$work/out"); echo "$rps ${p99:-0} ${errors:-0}"; }
 
 # Warm both up (JIT, caches), then measure each in turn.
-run "http://127.0.0.1:5392/bare/$uscc" 8 >/dev/null
-run "http://127.0.0.1:5391/api/enterprises/$uscc/warning" 8 -H "X-Api-Key: $key" >/dev/null
-read -r bare_rps bare_p99 bare_err < <(run "http://127.0.0.1:5392/bare/$uscc" "$connections")
-read -r warn_rps warn_p99 warn_err < <(run "http://127.0.0.1:5391/api/enterprises/$uscc/warning" "$connections" -H "X-Api-Key: $key")
+bare=(http://127.0.0.1:5392 -s "$work/rotate.lua" -- "/bare/{uscc}")
+warning=(http://127.0.0.1:5391 -H "X-Api-Key: $key" -s "$work/rotate.lua" -- "/api/enterprises/{uscc}/warning")
+run "${bare[0]}" 8 "${bare[@]:1}" >/dev/null
+run "${warning[0]}" 8 "${warning[@]:1}" >/dev/null
+read -r bare_rps bare_p99 bare_err < <(run "${bare[0]}" "$connections" "${bare[@]:1}")
+read -r warn_rps warn_p99 warn_err < <(run "${warning[0]}" "$connections" "${warning[@]:1}")
 read -r batch_rps batch_p99 batch_err < <(run http://127.0.0.1:5391/api/warnings/batch 8 -s "$work/batch.lua")
 
 mkdir -p artifacts/bench

@@ -13,13 +13,18 @@ namespace RiskGraph.Model.Audit;
 public sealed class SqliteAuditLog
 {
     // audit_entry was the unchained table of the first release; it is left as it was and no longer written.
+    // No index on subject (earlier releases' is dropped): a subject query must also find the batches that named the
+    // code, so it scans every row with or without one (0.80 s against 0.54 s over 1.6 million entries), while keeping it
+    // up wrote a random B-tree page per entry. Without it the audited warning route, on varied codes, went from about
+    // 7,300 to 10,500 requests/s and its p99 from 23-57 ms to 10 ms, and stays there as the log grows. Actors repeat, so
+    // the actor index grows at its end and is kept.
     private const string Schema = """
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS audit_log (
             id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, department TEXT NOT NULL, role TEXT NOT NULL,
             purpose TEXT NOT NULL, action TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL, subject TEXT NOT NULL,
             status INTEGER NOT NULL, returned TEXT NOT NULL, before TEXT, after TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS audit_log_subject ON audit_log (subject);
+        DROP INDEX IF EXISTS audit_log_subject;
         CREATE INDEX IF NOT EXISTS audit_log_actor ON audit_log (actor);
         CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;

@@ -101,6 +101,35 @@ public class SqliteAuditLogTests
         Assert.True(log.Verify().Intact);
     }
 
+    [Fact]
+    public void ALogFromAnEarlierRelease_LosesItsSubjectIndexOnOpen_AndSubjectQueriesStillFindBatches()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("audit.db");
+        new SqliteAuditLog(path).AppendGroup([Entry("alice", "X"), Entry("bob", AuditEntry.BatchPrefix + "W,X", 1)]);
+        Tamper(path, "CREATE INDEX audit_log_subject ON audit_log (subject)");
+
+        var reopened = new SqliteAuditLog(path);
+        reopened.Append(Entry("carol", "X", 2));
+
+        Assert.DoesNotContain("audit_log_subject", Indexes(path));
+        Assert.Contains("audit_log_actor", Indexes(path));
+        Assert.Equal(["carol", "bob", "alice"], reopened.Read(new AuditQuery(null, null, null, "X", 1, 10)).Entries.Select(e => e.Actor));
+        Assert.True(reopened.Verify().Intact);
+    }
+
+    private static List<string> Indexes(string path)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log'";
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read()) names.Add(reader.GetString(0));
+        return names;
+    }
+
     internal static void Tamper(string path, string sql)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());

@@ -49,8 +49,13 @@ public static class OpenApiExtensions
     /// <summary>The OpenAPI document at /swagger/v1/swagger.json and Swagger UI at /swagger.</summary>
     public static WebApplication UseRiskGraphSwagger(this WebApplication app)
     {
-        app.UseSwagger();
-        app.UseSwaggerUI(options => options.RoutePrefix = "swagger");
+        // Only requests under /swagger pass through Swashbuckle's middleware: every other request, the warnings of
+        // calling systems above all, skips its path matching.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger =>
+        {
+            swagger.UseSwagger();
+            swagger.UseSwaggerUI(options => options.RoutePrefix = "swagger");
+        });
         return app;
     }
 }

@@ -38,13 +38,28 @@ public static class AsOfHeaders
             {
                 var (http, served) = ((HttpContext, WarningService))state;
                 var current = served.State;
-                http.Response.Headers[DataHeader] = Format(current.Data);
-                http.Response.Headers[AnalyticsHeader] = Format(current.AnalyticsAsOf);
+                http.Response.Headers[DataHeader] = Text(ref _data, current.Data);
+                http.Response.Headers[AnalyticsHeader] = Text(ref _analytics, current.AnalyticsAsOf);
                 return Task.CompletedTask;
             }, (context, service));
             return next(context);
         });
         return app;
+    }
+
+    // The served points change with each applied change or refresh, not with each request: their header text is kept
+    // with the point it was written for, and written again only when the point differs.
+    private static Written? _data, _analytics;
+
+    private sealed record Written(RiskGraph.Model.Serving.FeedPoint Point, string Text);
+
+    private static string Text(ref Written? last, RiskGraph.Model.Serving.FeedPoint point)
+    {
+        var seen = Volatile.Read(ref last);
+        if (seen is not null && seen.Point == point) return seen.Text;
+        var written = new Written(point, Format(point));
+        Volatile.Write(ref last, written);
+        return written.Text;
     }
 
     private static string Format(RiskGraph.Model.Serving.FeedPoint point) =>

@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
+using RiskGraph.Api.Contracts;
 using RiskGraph.Model.Audit;
 using RiskGraph.Model.Diagnostics;
+using RiskGraph.Model.Scoring;
 
 namespace RiskGraph.Api.Services;
 
@@ -40,6 +42,34 @@ public sealed class ApiMetrics
     }
 
     public void WarningServed(string level) => _warningsServed.Add(1, new KeyValuePair<string, object?>("level", level));
+
+    /// <summary>
+    /// A batch's warnings, added once per level: a tagged add per warning was about 5 % of a 1,000-code batch's CPU.
+    /// </summary>
+    public void WarningsServed(IReadOnlyList<CachedWarning> warnings)
+    {
+        var levels = WarningLevels.All;
+        Span<int> counts = stackalloc int[levels.Count];
+        foreach (var warning in warnings)
+        {
+            int level = IndexOf(levels, warning.Response.Level);
+            if (level >= 0) counts[level]++;
+            else WarningServed(warning.Response.Level);
+        }
+        for (int i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > 0) _warningsServed.Add(counts[i], new KeyValuePair<string, object?>("level", levels[i]));
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> levels, string level)
+    {
+        for (int i = 0; i < levels.Count; i++)
+        {
+            if (string.Equals(levels[i], level, StringComparison.Ordinal)) return i;
+        }
+        return -1;
+    }
 
     public void ScoringTook(string route, long startTimestamp) =>
         _scoringDuration.Record(RiskGraphMetrics.SecondsSince(startTimestamp), new KeyValuePair<string, object?>("route", route));

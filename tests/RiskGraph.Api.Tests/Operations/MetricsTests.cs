@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using RiskGraph.Model.Security;
 
 namespace RiskGraph.Api.Tests.Operations;
@@ -27,4 +29,27 @@ public sealed class MetricsTests(TrainedApiFixture fixture)
         Assert.Contains("riskgraph_audit_commit_duration_seconds", text);
         Assert.Contains("http_server_request_duration_seconds", text);
     }
+
+    [Fact]
+    public async Task ABatchCountsEachOfItsWarnings_UnderItsLevel()
+    {
+        var admin = fixture.Factory.CreateClient();
+        var usccs = fixture.Usccs.Take(40).ToArray();
+        long before = ServedTotal(await admin.GetStringAsync("/metrics"));
+        (await admin.PostAsJsonAsync("/api/warnings/batch", new { usccs })).EnsureSuccessStatusCode();
+        // The exporter keeps a scrape for a moment (ScrapeResponseCacheDurationMilliseconds): ask until it is renewed.
+        long after = before;
+        for (int attempt = 0; attempt < 50 && after - before < usccs.Length; attempt++)
+        {
+            await Task.Delay(100);
+            after = ServedTotal(await admin.GetStringAsync("/metrics"));
+        }
+
+        // Other test classes may serve warnings on the same meter meanwhile: they can only add to the count.
+        Assert.True(after - before >= usccs.Length, $"served total rose by {after - before}, expected at least {usccs.Length}");
+    }
+
+    private static long ServedTotal(string prometheus) => prometheus.Split('\n')
+        .Where(line => line.StartsWith("riskgraph_warnings_served_total{", StringComparison.Ordinal))
+        .Sum(line => long.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture));
 }

@@ -16,6 +16,13 @@ internal static class ApiProblems
         return problem is null ? null : InvalidField(field, $"'{Echo(uscc)}' is not a valid unified social credit code: {problem}.");
     }
 
+    /// <summary>
+    /// The same check for the code at <paramref name="index"/> of a list: the field name (<c>usccs[17]</c>) is written
+    /// only for a code that fails, not for each of the thousand that pass.
+    /// </summary>
+    public static ValidationProblem? CheckUscc(string? uscc, string list, int index) =>
+        Uscc.Validate(uscc) is null ? null : CheckUscc(uscc, $"{list}[{index}]");
+
     /// <summary>A value quoted back in an error, cut to a few dozen characters: an error never grows with the input.</summary>
     public static string Echo(string? value) =>
         value is null ? "" : value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), $"… ({value.Length:N0} characters)");

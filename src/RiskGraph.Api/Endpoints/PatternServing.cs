@@ -22,7 +22,7 @@ internal sealed record PatternState(GraphSnapshot Snapshot, GraphAnalytics Analy
         return null;
     }
 
-    /// <summary>The enterprise id of a route's USCC, or -1 with the 404 answer (the USCC is checked before, see <see cref="ApiProblems.CheckUscc"/>).</summary>
+    /// <summary>The enterprise id of a route's USCC, or -1 with the 404 answer (the USCC is checked before, see <see cref="ApiProblems.CheckUscc(string?, string)"/>).</summary>
     public int Enterprise(string uscc, out ProblemHttpResult? notFound)
     {
         int id = Snapshot.Ids.IdOf(uscc);

@@ -5,7 +5,6 @@ using RiskGraph.Api.Contracts;
 using RiskGraph.Api.Security;
 using RiskGraph.Api.Services;
 using RiskGraph.Model.Audit;
-using RiskGraph.Model.Domain;
 using RiskGraph.Model.Graph;
 
 namespace RiskGraph.Api.Endpoints;
@@ -55,8 +54,7 @@ public static class WarningsApi
             return ApiProblems.InvalidField("usccs", $"At most {WarningContracts.MaxBatchSize} USCCs per batch; got {usccs.Count}.");
         for (int i = 0; i < usccs.Count; i++)
         {
-            // The field name is written only for a code that fails, not for each of a thousand that pass.
-            if (Uscc.Validate(usccs[i]) is not null && ApiProblems.CheckUscc(usccs[i], $"usccs[{i}]") is { } invalid) return invalid;
+            if (ApiProblems.CheckUscc(usccs[i], "usccs", i) is { } invalid) return invalid;
         }
         if (service.Current is not { } scored) return ApiProblems.Unavailable(service.Problem ?? "No model is loaded.");
 

@@ -133,7 +133,7 @@ public static class WatchListsApi
         if (members.Count > WatchList.MaxMembers)
             return ApiProblems.InvalidField("members", $"At most {WatchList.MaxMembers:N0} members; got {members.Count:N0}.");
         for (int i = 0; i < members.Count; i++)
-            if (ApiProblems.CheckUscc(members[i], $"members[{i}]") is { } problem) return problem;
+            if (ApiProblems.CheckUscc(members[i], "members", i) is { } problem) return problem;
         return null;
     }
 

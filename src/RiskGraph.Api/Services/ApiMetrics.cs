@@ -52,7 +52,7 @@ public sealed class ApiMetrics
         Span<int> counts = stackalloc int[levels.Count];
         foreach (var warning in warnings)
         {
-            int level = IndexOf(levels, warning.Response.Level);
+            int level = WarningLevels.IndexOf(warning.Response.Level);
             if (level >= 0) counts[level]++;
             else WarningServed(warning.Response.Level);
         }
@@ -60,15 +60,6 @@ public sealed class ApiMetrics
         {
             if (counts[i] > 0) _warningsServed.Add(counts[i], new KeyValuePair<string, object?>("level", levels[i]));
         }
-    }
-
-    private static int IndexOf(IReadOnlyList<string> levels, string level)
-    {
-        for (int i = 0; i < levels.Count; i++)
-        {
-            if (string.Equals(levels[i], level, StringComparison.Ordinal)) return i;
-        }
-        return -1;
     }
 
     public void ScoringTook(string route, long startTimestamp) =>

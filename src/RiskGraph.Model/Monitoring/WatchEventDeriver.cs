@@ -203,5 +203,5 @@ public sealed partial class WatchEventDeriver
 
     internal static int LevelIndex(double p) => p < WarningLevels.Medium ? 0 : p < WarningLevels.High ? 1 : p < WarningLevels.Critical ? 2 : 3;
 
-    internal static int LevelIndex(string level) => level switch { "low" => 0, "medium" => 1, "high" => 2, "critical" => 3, _ => 0 };
+    internal static int LevelIndex(string level) => Math.Max(0, WarningLevels.IndexOf(level));
 }

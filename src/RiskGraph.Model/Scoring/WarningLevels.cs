@@ -14,6 +14,16 @@ public static class WarningLevels
     /// <summary>Every level, least severe first (the OpenAPI document lists them as the level's enum).</summary>
     public static IReadOnlyList<string> All { get; } = ["low", "medium", "high", "critical"];
 
+    /// <summary>The level's place in <see cref="All"/> (0 for low), or -1 for a name that is not a level.</summary>
+    public static int IndexOf(string level)
+    {
+        for (int i = 0; i < All.Count; i++)
+        {
+            if (string.Equals(All[i], level, StringComparison.Ordinal)) return i;
+        }
+        return -1;
+    }
+
     public static string LevelOf(double probability) => probability switch
     {
         >= Critical => "critical",
